@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tracestore.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace CtiFlow {
+
+struct LoadOptions
+{
+    qint64 maxDecompressedBytes = 16LL * 1024 * 1024 * 1024; // whole bundle, after decompression
+    int maxArchiveDepth = 4;                                 // archives inside archives
+    qint64 maxLineBytes = 1024 * 1024;                       // longer lines are cut and flagged
+};
+
+// Called from the loading threads with bytes read so far and the total expected.
+using LoadProgressCallback = std::function<void(qint64 done, qint64 total)>;
+
+// Reads files, folders and archives into one merged store. Never modifies the inputs. Problems
+// (unreadable, skipped, damaged) are in the store's problems(). Returns a partial store when
+// cancelled.
+std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptions &options = {},
+                                       const LoadProgressCallback &progress = {},
+                                       const std::atomic_bool *cancelled = nullptr);
+
+} // namespace CtiFlow

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "problem.h"
+#include "record.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace CtiFlow {
+
+// One trace file as read: its text is kept once, records point into it.
+struct SourceFile
+{
+    QString path;      // display path; inside an archive "bundle.zip!node1/cm/trace/cti/sdl/SDL001_200_000042.txt.gz"
+    QString node;      // node label: the RTMT/CLI folder name, else "node <n>" from the file name, else ""
+    int cucmNode = -1; // from SDL<node>_<app>_<rotation>
+    int application = -1;
+    qint64 rotation = -1;
+    QDate date;      // day of the file's first record (records carry only a time of day)
+    QByteArray text; // whole (decompressed) content
+};
+
+// Compact per-record index entry; the text itself stays in SourceFile::text.
+struct RecordEntry
+{
+    qint64 timeMs = 0;  // ms since the epoch (UTC-less local time): file date + time of day + rollovers
+    qint64 offset = 0;  // of the record's first byte in its file
+    quint32 length = 0; // bytes, continuation lines included, line break excluded
+    quint32 line = 0;   // 1-based physical line of the record's first line
+    quint32 file = 0;   // index into the store's files
+    quint16 signal = 0; // interned signal name, 0 when the record is no signal
+    RecordType type = RecordType::Other;
+};
+
+// All records of a bundle, merged into one timeline. Built by the loader, then read-only and shared
+// between the analysis, the item models and the exports.
+class TraceStore
+{
+public:
+    TraceStore();
+
+    int addFile(SourceFile file);
+    // Parses the file's text and appends its records (in file order). Problems go to problems().
+    void indexFile(int fileId);
+    // Orders files of one node by rotation and merges nodes by time. Call after all files are in.
+    void finalize();
+
+    int fileCount() const { return int(m_files.size()); }
+    const SourceFile &file(int id) const { return m_files[size_t(id)]; }
+
+    qsizetype recordCount() const { return qsizetype(m_records.size()); }
+    const RecordEntry &entry(RecordIndex index) const { return m_records[size_t(index.value)]; }
+    QByteArrayView recordText(RecordIndex index) const;
+    RecordFields fields(RecordIndex index) const;
+    QByteArrayView signalName(RecordIndex index) const;
+    LineNumber line(RecordIndex index) const { return {entry(index).line}; }
+    const SourceFile &fileOf(RecordIndex index) const { return file(int(entry(index).file)); }
+    qint64 timeMs(RecordIndex index) const; // node clock offset applied
+
+    // Shifts one node's clock (ms) and re-merges the timeline; record indexes change.
+    void setNodeClockOffset(const QString &node, qint64 offsetMs);
+    qint64 nodeClockOffset(const QString &node) const { return m_nodeOffsets.value(node); }
+
+    quint16 internSignal(QByteArrayView name);
+    quint16 signalId(QByteArrayView name) const;
+    QByteArrayView signalNameById(quint16 id) const;
+
+    const Problems &problems() const { return m_problems; }
+    void addProblem(Problem problem) { m_problems.append(std::move(problem)); }
+
+    std::vector<RecordEntry> &records() { return m_records; }
+
+private:
+    void mergeTimeline();
+
+    std::vector<SourceFile> m_files;
+    std::vector<RecordEntry> m_records;
+    std::vector<QByteArray> m_signalNames; // id -> name; id 0 is ""
+    QHash<QByteArray, quint16> m_signalIds;
+    QHash<QString, qint64> m_nodeOffsets;
+    Problems m_problems;
+};
+
+} // namespace CtiFlow
