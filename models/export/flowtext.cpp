@@ -261,4 +261,26 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
     return out;
 }
 
+Session redactedSession(const Session &session, Redactor &redactor)
+{
+    prepare(session, redactor);
+    Session copy = session;
+    copy.login = redactor.redact(copy.login);
+    for (QString &device : copy.devices)
+        device = redactor.redact(device);
+    copy.node = redactor.redact(copy.node);
+    copy.handler = redactor.redact(copy.handler);
+    copy.providerId = redactor.redact(copy.providerId);
+    for (StepResult &step : copy.steps) {
+        step.label = redactor.redact(step.label);
+        step.slowReason = redactor.redact(step.slowReason);
+    }
+    if (copy.cause) {
+        copy.cause->title = redactor.redact(copy.cause->title);
+        copy.cause->explanation = redactor.redact(copy.cause->explanation);
+        copy.cause->action = redactor.redact(copy.cause->action);
+    }
+    return copy;
+}
+
 } // namespace CtiFlow

@@ -40,4 +40,8 @@ QList<RecordIndex> evidenceRecords(const Session &session);
 // Short status words for text outputs: "passed", "FAILED", "missing", "not reached", "slow".
 QString stepStatusWord(const StepResult &step);
 
+// A copy of the session whose user-visible texts (login, devices, labels, cause texts, node) went
+// through the redactor, for outputs that draw the session rather than print it.
+Session redactedSession(const Session &session, Redactor &redactor);
+
 } // namespace CtiFlow
