@@ -79,11 +79,10 @@ bool decompress(ParsedFile &parsed, LoadContext &context)
         return false;
     }
     if (result.status == GunzipResult::Status::Truncated) {
-        parsed.problems.append({path, 0,
-                                QStringLiteral("%1; the %2 bytes decompressed before it are kept")
-                                    .arg(result.error)
-                                    .arg(result.output.size()),
-                                Problem::Severity::Warning});
+        parsed.problems.append(
+            {path, 0,
+             QStringLiteral("%1; the first %2 decompressed bytes are kept").arg(result.error).arg(result.output.size()),
+             Problem::Severity::Warning});
     }
     parsed.source.text = std::move(result.output);
     parsed.owner.reset();
