@@ -14,6 +14,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <memory>
 
@@ -204,8 +205,8 @@ bool LoadBudget::take(qint64 bytes)
 
 QString LoadBudget::limitMessage() const
 {
-    return QStringLiteral("not read: the bundle decompresses to more than %1 MiB (LoadOptions::maxDecompressedBytes)")
-        .arg(limit / (1024 * 1024));
+    return QStringLiteral("not read: the bundle decompresses to more than %1 (LoadOptions::maxDecompressedBytes)")
+        .arg(QLocale::c().formattedDataSize(limit));
 }
 
 std::vector<InputFile> collectInputs(const QStringList &paths, const LoadOptions &options, LoadBudget &budget,
