@@ -85,7 +85,8 @@ private:
     std::vector<std::uint32_t> m_seen;
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
-    QStringList m_nodeNames;
+    QStringList m_nodeNames;  // one per CTI Manager
+    QStringList m_nodeLabels; // as shown: the node folder
     std::vector<SessionWork> m_sessions;
     QHash<QByteArray, int> m_byConnection; // node + connection -> current session
 };
@@ -131,11 +132,18 @@ void Analyzer::compile()
     m_matcher = TextMatcher(needles);
     m_seen.assign(m_patterns.size(), 0);
     for (int f = 0; f < m_store.fileCount(); ++f) {
-        const QString &node = m_store.file(f).node;
+        // Record groups and connections belong to one CTI Manager: the node folder, and the node
+        // number of the file name when folders do not tell nodes apart.
+        const SourceFile &file = m_store.file(f);
+        QString node = file.node;
+        if (file.cucmNode >= 0)
+            node = node.isEmpty() ? QStringLiteral("node %1").arg(file.cucmNode)
+                                  : node + QStringLiteral(" (node %1)").arg(file.cucmNode);
         qsizetype at = m_nodeNames.indexOf(node);
         if (at < 0) {
             at = m_nodeNames.size();
             m_nodeNames.append(node);
+            m_nodeLabels.append(file.node.isEmpty() ? node : file.node);
         }
         m_fileNode.push_back(int(at));
     }
@@ -276,7 +284,7 @@ int Analyzer::sessionFor(NodeState &node, int nodeId, const QList<int> &matched,
         return session;
     SessionWork work(m_rules);
     work.nodeId = nodeId;
-    work.session.node = m_nodeNames.value(nodeId);
+    work.session.node = m_nodeLabels.value(nodeId);
     work.session.connection = QString::fromLatin1(node.groupKey);
     work.handler = node.groupHandler;
     work.session.handler = QString::fromLatin1(node.groupHandlerName);
