@@ -62,11 +62,12 @@ private:
             } else if (outcomeId(session->outcome) != expected[QStringLiteral("outcome")].toString()) {
                 differences << name + QStringLiteral(": outcome %1").arg(outcomeId(session->outcome)) +
                                    (session->cause ? QStringLiteral(" cause ") + session->cause->id : QString());
-            } else if ((session->cause ? session->cause->id : QString()) != expected[QStringLiteral("cause")].toString()) {
+            } else if ((session->cause ? session->cause->id : QString()) !=
+                       expected[QStringLiteral("cause")].toString()) {
                 differences << name + QStringLiteral(": cause %1").arg(session->cause ? session->cause->id : QString());
-            } else if (!expected[QStringLiteral("code")].isNull()
-                       && (!session->cause->code
-                           || ctiErrorHex(*session->cause->code) != expected[QStringLiteral("code")].toString())) {
+            } else if (!expected[QStringLiteral("code")].isNull() &&
+                       (!session->cause->code ||
+                        ctiErrorHex(*session->cause->code) != expected[QStringLiteral("code")].toString())) {
                 differences << name + QStringLiteral(": code %1")
                                           .arg(session->cause->code ? ctiErrorHex(*session->cause->code) : QString());
             } else if (session->login != expected[QStringLiteral("login")].toString()) {
@@ -83,14 +84,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("options");
         QTest::newRow("10000 sessions on three nodes, both numberings, padded and collapsed")
-            << QStringList{QStringLiteral("--sessions"), QStringLiteral("10000"), QStringLiteral("--nodes"),
-                           QStringLiteral("3"), QStringLiteral("--noise"), QStringLiteral("0.05"),
-                           QStringLiteral("--file-size"), QStringLiteral("8000000"), QStringLiteral("--seed"),
-                           QStringLiteral("7")};
+            << QStringList{QStringLiteral("--sessions"),  QStringLiteral("10000"),
+                           QStringLiteral("--nodes"),     QStringLiteral("3"),
+                           QStringLiteral("--noise"),     QStringLiteral("0.05"),
+                           QStringLiteral("--file-size"), QStringLiteral("8000000"),
+                           QStringLiteral("--seed"),      QStringLiteral("7")};
         QTest::newRow("400 sessions in small rotated files buried in other traffic")
-            << QStringList{QStringLiteral("--sessions"), QStringLiteral("400"), QStringLiteral("--nodes"),
-                           QStringLiteral("2"), QStringLiteral("--noise"), QStringLiteral("2"),
-                           QStringLiteral("--file-size"), QStringLiteral("200000"), QStringLiteral("--seed"),
+            << QStringList{QStringLiteral("--sessions"),  QStringLiteral("400"),     QStringLiteral("--nodes"),
+                           QStringLiteral("2"),           QStringLiteral("--noise"), QStringLiteral("2"),
+                           QStringLiteral("--file-size"), QStringLiteral("200000"),  QStringLiteral("--seed"),
                            QStringLiteral("11")};
     }
 
