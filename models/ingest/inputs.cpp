@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <memory>
 
@@ -268,8 +269,8 @@ bool LoadBudget::take(qint64 bytes)
 
 QString LoadBudget::limitMessage() const
 {
-    return QStringLiteral("not read: the bundle decompresses to more than %1 MiB (LoadOptions::maxDecompressedBytes)")
-        .arg(limit / (1024 * 1024));
+    return QStringLiteral("not read: the bundle decompresses to more than %1 (LoadOptions::maxDecompressedBytes)")
+        .arg(QLocale::c().formattedDataSize(limit));
 }
 
 std::vector<InputFile> collectInputs(const QStringList &paths, const LoadOptions &options, LoadBudget &budget,

@@ -19,6 +19,14 @@ constexpr int clockStepBackMs = 60 * 1000;
 // Cancel is checked and progress reported after this many bytes.
 constexpr qsizetype checkpointBytes = 8 << 20;
 
+// memchr over [begin, end); nullptr when not found or the range is empty.
+const char *find(const char *begin, const char *end, char c)
+{
+    if (begin >= end)
+        return nullptr;
+    return static_cast<const char *>(std::memchr(begin, c, size_t(end - begin)));
+}
+
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -100,8 +108,7 @@ Header headerAt(const char *p, const char *end)
 // Start of another record header inside the line after from (pasted excerpts), or nullptr.
 const char *embeddedHeader(const char *from, const char *end)
 {
-    for (const char *bar = static_cast<const char *>(std::memchr(from, '|', size_t(end - from))); bar;
-         bar = static_cast<const char *>(std::memchr(bar + 1, '|', size_t(end - bar - 1)))) {
+    for (const char *bar = find(from, end, '|'); bar; bar = find(bar + 1, end, '|')) {
         const char *e = bar;
         while (e > from && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\xA0'))
             --e;
@@ -189,7 +196,7 @@ ScannedFile Scanner::run()
             m_result.cancelled = true;
             return std::move(m_result);
         }
-        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(m_end - p)));
+        const char *nl = find(p, m_end, '\n');
         const char *lineEnd = nl ? nl : m_end;
         ++m_line;
         line(p, lineEnd > p && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
@@ -252,12 +259,12 @@ void Scanner::record(const char *start, const char *end, const Header &header)
     entry.length = quint32(end - start);
     entry.line = m_line;
     const char *typeBegin = skipPadding(header.end, end);
-    const char *bar = static_cast<const char *>(std::memchr(typeBegin, '|', size_t(end - typeBegin)));
+    const char *bar = find(typeBegin, end, '|');
     const char *typeEnd = trimBack(typeBegin, bar ? bar : end);
     entry.type = typeOf(typeBegin, typeEnd);
     if (bar && isSignal(entry.type)) {
         const char *signalBegin = skipPadding(bar + 1, end);
-        const char *next = static_cast<const char *>(std::memchr(signalBegin, '|', size_t(end - signalBegin)));
+        const char *next = find(signalBegin, end, '|');
         entry.signal = intern(signalBegin, trimBack(signalBegin, next ? next : end));
     }
     m_result.records.push_back(entry);
