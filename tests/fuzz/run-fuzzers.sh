@@ -17,7 +17,8 @@ work=build/fuzz
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_record fuzz_archive $(cd "$bin" && ls fuzz_flow 2>/dev/null || true))
 
-fixtures() { find resources/samples tests/data -name '*.sdl.txt' -o -name '*.txt' -path '*samples*' | sort -u; }
+fixtures() { find resources/samples tests/data -type f -name '*.txt' -not -path '*/golden/*' | sort; }
+packed() { find tests/data -type f \( -name '*.gz' -o -name '*.gzo' -o -name '*.zip' -o -name '*.tar' -o -name '*.tgz' \) | sort; }
 
 # Seeds: the fixtures as they are, and for the archive target also packed as gzip, zip, tar, tar.gz
 # and a zip inside a zip.
@@ -32,18 +33,22 @@ seed() {
     [ "$target" = fuzz_archive ] || return 0
     # Short members keep the archives under the length limit.
     tmp=$(mktemp -d)
-    for f in $(fixtures); do head -c 1500 "$f" >"$tmp/$(basename "$f")"; done
+    for f in resources/samples/*.txt tests/data/export/*.txt; do head -c 1500 "$f" >"$tmp/$(basename "$f")"; done
     (
         cd "$tmp"
         first=$(ls | head -1)
         gzip -9 -c "$first" >seed.txt.gz
-        zip -q -9 seed.zip ./*.sdl.txt seed.txt.gz
+        zip -q -9 seed.zip ./*.txt seed.txt.gz
         zip -q -0 stored.zip "$first"
-        tar --format=ustar -cf seed.tar ./*.sdl.txt
-        tar --format=ustar -czf seed.tar.gz ./*.sdl.txt seed.txt.gz
+        tar --format=ustar -cf seed.tar ./*.txt
+        tar --format=ustar -czf seed.tar.gz ./*.txt seed.txt.gz
         zip -q nested.zip seed.zip seed.tar.gz
     )
     for f in seed.txt.gz seed.zip stored.zip seed.tar seed.tar.gz nested.zip; do cp "$tmp/$f" "$dir/seed-$f"; done
+    for f in $(packed); do
+        n=$((n + 1))
+        cp "$f" "$dir/seed-$n-$(basename "$f")"
+    done
     rm -rf "$tmp"
 }
 
@@ -56,7 +61,7 @@ for target in "${targets[@]}"; do
     [ -z "${CTIFLOW_FUZZ_RUNS:-}" ] || limit=(-runs="$CTIFLOW_FUZZ_RUNS")
     # Small inputs keep the executions fast; a few records or a small archive reach every path.
     max_len=2048
-    [ "$target" != fuzz_archive ] || max_len=8192
+    [ "$target" = fuzz_record ] || max_len=8192
     dict=()
     [ ! -f "tests/fuzz/$target.dict" ] || dict=(-dict="tests/fuzz/$target.dict")
     echo "== $target ${limit[*]}"
