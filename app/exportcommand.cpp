@@ -47,10 +47,12 @@ void describe(QCommandLineParser &parser)
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Trace files, folders or archives."),
                                  QStringLiteral("PATH..."));
     parser.addOptions({
-        {{QStringLiteral("s"), QStringLiteral("session")}, tr("Session number, as listed by 'ctiflow analyze'."),
+        {{QStringLiteral("s"), QStringLiteral("session")},
+         tr("Session number, as listed by 'ctiflow analyze'."),
          QStringLiteral("N")},
         {{QStringLiteral("u"), QStringLiteral("user")}, tr("The session of this user id."), QStringLiteral("USER")},
-        {{QStringLiteral("f"), QStringLiteral("format")}, tr("png, svg, pdf, mmd, puml, md or html."),
+        {{QStringLiteral("f"), QStringLiteral("format")},
+         tr("png, svg, pdf, mmd, puml, md or html."),
          QStringLiteral("FORMAT")},
         {QStringLiteral("redact"),
          tr("Replace user ids, names, domains, IP addresses, host and device names with stable placeholders.")},
