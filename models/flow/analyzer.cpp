@@ -9,6 +9,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 
 namespace CtiFlow {
 
@@ -28,19 +29,49 @@ struct CompiledPattern
 struct Orphan
 {
     RecordIndex record;
+    qint64 timeMs = 0;
     QList<int> patterns;
+};
+
+// Unmatched orphans (RIS bookkeeping and the like) join the next session only when written this
+// close to it; matched ones always do.
+constexpr qint64 orphanWindowMs = 50;
+constexpr qsizetype maxOrphans = 64;
+
+// The records written while handling one signal share its 8-digit sequence number.
+struct GroupState
+{
+    QByteArrayView prefix; // "00895261"
+    int session = -1;
+    QByteArray key; // connection of the signal, empty when it named none
+    int handler = -1;
+    QByteArray handlerName;
 };
 
 struct NodeState
 {
-    QByteArrayView group; // 8-digit sequence of the latest signal
-    int groupSession = -1;
-    QByteArray groupKey; // connection of the latest signal, empty when it named none
-    int groupHandler = -1;
-    QByteArray groupHandlerName;
+    // The latest record groups: lines of one group may be written after another group has begun.
+    std::array<GroupState, 8> groups;
+    size_t current = 0;
     qint64 lastMs = 0;
     QList<Orphan> orphans;
     int lastSession = -1;
+
+    GroupState *find(QByteArrayView prefix)
+    {
+        for (size_t i = 0; i < groups.size(); ++i) {
+            GroupState &group = groups[(current + groups.size() - i) % groups.size()];
+            if (group.prefix == prefix)
+                return &group;
+        }
+        return nullptr;
+    }
+    GroupState &begin(QByteArrayView prefix)
+    {
+        current = (current + 1) % groups.size();
+        groups[current] = GroupState{prefix, -1, {}, -1, {}};
+        return groups[current];
+    }
 };
 
 // The connection in a tag "1,200,13,8.3^ip^device": "1,200,13,8"; empty when the tag names none.
@@ -71,9 +102,9 @@ private:
     void onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
     void onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
     QList<int> matchText(QByteArrayView text);
-    int sessionFor(NodeState &node, int nodeId, const QList<int> &matched, RecordIndex index);
+    int sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index);
     void apply(int session, RecordIndex index, QByteArrayView text, const QList<int> &matched);
-    void attachOrphans(NodeState &node, int session);
+    void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
     const TraceStore &m_store;
     const Rules &m_rules;
@@ -186,7 +217,7 @@ QList<Session> Analyzer::run()
     for (NodeState &node : nodes) {
         nodeEnd.push_back(node.lastMs);
         if (node.lastSession >= 0)
-            attachOrphans(node, node.lastSession); // lines after the last signal of a trace
+            attachOrphans(node, node.lastSession, node.lastMs); // lines after the last signal of a trace
     }
     QList<Session> sessions;
     sessions.reserve(qsizetype(m_sessions.size()));
@@ -202,74 +233,72 @@ QList<Session> Analyzer::run()
 
 void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    node.group = text.first(std::min<qsizetype>(8, text.size()));
-    node.groupSession = -1;
-    node.groupKey.clear();
-    node.groupHandler = -1;
+    GroupState &group = node.begin(text.first(std::min<qsizetype>(8, text.size())));
     const quint16 signal = m_store.entry(index).signal;
     if (signal >= m_relevant.size() || !m_relevant[signal])
         return;
     RecordFields fields;
     parseRecordFields(text, fields);
-    node.groupKey = connectionOf(fields.connectionTag);
+    group.key = connectionOf(fields.connectionTag);
     for (const QByteArrayView tuple : {fields.destination, fields.source}) {
         const ProcessTuple process = parseProcessTuple(tuple);
         if (process.name == "CTIHandler") {
-            node.groupHandler = process.instance;
-            node.groupHandlerName = tuple.toByteArray();
+            group.handler = process.instance;
+            group.handlerName = tuple.toByteArray();
             break;
         }
     }
-    if (node.groupKey.isEmpty())
+    if (group.key.isEmpty())
         return;
-    const QByteArray key = QByteArray::number(nodeId) + '/' + node.groupKey;
+    const QByteArray key = QByteArray::number(nodeId) + '/' + group.key;
     int session = m_byConnection.value(key, -1);
-    if (session >= 0 && node.groupHandler >= 0 && m_sessions[size_t(session)].handler >= 0 &&
-        m_sessions[size_t(session)].handler != node.groupHandler) {
+    if (session >= 0 && group.handler >= 0 && m_sessions[size_t(session)].handler >= 0 &&
+        m_sessions[size_t(session)].handler != group.handler) {
         m_byConnection.remove(key); // a new CTIHandler on a reused connection: a new session
         session = -1;
     }
-    node.groupSession = session;
+    group.session = session;
     QList<int> matched;
     for (const int id : m_bySignal[signal]) {
         if (m_patterns[size_t(id)].pattern->matches(text))
             matched.append(id);
     }
     if (!matched.isEmpty())
-        session = sessionFor(node, nodeId, matched, index);
+        session = sessionFor(group, nodeId, matched, index);
     if (session < 0)
         return;
     SessionWork &work = m_sessions[size_t(session)];
-    if (work.handler < 0 && node.groupHandler >= 0) {
-        work.handler = node.groupHandler;
-        work.session.handler = QString::fromLatin1(node.groupHandlerName);
+    if (work.handler < 0 && group.handler >= 0) {
+        work.handler = group.handler;
+        work.session.handler = QString::fromLatin1(group.handlerName);
     }
     apply(session, index, text, matched);
-    attachOrphans(node, session);
+    attachOrphans(node, session, m_store.entry(index).timeMs);
 }
 
 void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    const bool inGroup = text.size() >= 8 && text.first(8) == node.group;
-    if (inGroup && node.groupSession < 0 && node.groupKey.isEmpty())
+    GroupState *group = text.size() >= 8 ? node.find(text.first(8)) : nullptr;
+    if (group && group->session < 0 && group->key.isEmpty())
         return; // handling of a signal that concerns no CTI connection
     const qsizetype header = recordHeaderLength(text);
     const QList<int> matched = matchText(text.sliced(std::min(header, text.size())));
-    if (!inGroup) {
-        if (!matched.isEmpty())
-            node.orphans.append({index, matched});
+    if (!group) {
+        if (node.orphans.size() >= maxOrphans)
+            node.orphans.removeFirst();
+        node.orphans.append({index, m_store.entry(index).timeMs, matched});
         return;
     }
-    int session = node.groupSession;
+    int session = group->session;
     if (!matched.isEmpty())
-        session = sessionFor(node, nodeId, matched, index);
+        session = sessionFor(*group, nodeId, matched, index);
     if (session >= 0)
         apply(session, index, text, matched);
 }
 
-int Analyzer::sessionFor(NodeState &node, int nodeId, const QList<int> &matched, RecordIndex index)
+int Analyzer::sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index)
 {
-    int session = node.groupSession;
+    int session = group.session;
     bool opens = false;
     bool creates = false;
     const int opensStep = m_rules.stepIndex(m_rules.opensSession);
@@ -280,19 +309,19 @@ int Analyzer::sessionFor(NodeState &node, int nodeId, const QList<int> &matched,
     }
     if (session >= 0 && opens && m_sessions[size_t(session)].beyond(opensStep))
         session = -1; // the same connection opens again
-    if (session >= 0 || !creates || node.groupKey.isEmpty())
+    if (session >= 0 || !creates || group.key.isEmpty())
         return session;
     SessionWork work(m_rules);
     work.nodeId = nodeId;
     work.session.node = m_nodeLabels.value(nodeId);
-    work.session.connection = QString::fromLatin1(node.groupKey);
-    work.handler = node.groupHandler;
-    work.session.handler = QString::fromLatin1(node.groupHandlerName);
+    work.session.connection = QString::fromLatin1(group.key);
+    work.handler = group.handler;
+    work.session.handler = QString::fromLatin1(group.handlerName);
     work.firstRecord = index;
     session = int(m_sessions.size());
     m_sessions.push_back(std::move(work));
-    m_byConnection.insert(QByteArray::number(nodeId) + '/' + node.groupKey, session);
-    node.groupSession = session;
+    m_byConnection.insert(QByteArray::number(nodeId) + '/' + group.key, session);
+    group.session = session;
     return session;
 }
 
@@ -306,15 +335,17 @@ void Analyzer::apply(int session, RecordIndex index, QByteArrayView text, const 
     }
 }
 
-void Analyzer::attachOrphans(NodeState &node, int session)
+void Analyzer::attachOrphans(NodeState &node, int session, qint64 nowMs)
 {
     node.lastSession = session;
     if (node.orphans.isEmpty())
         return;
     const QList<Orphan> orphans = std::move(node.orphans);
     node.orphans.clear();
-    for (const Orphan &orphan : orphans)
-        apply(session, orphan.record, m_store.recordText(orphan.record), orphan.patterns);
+    for (const Orphan &orphan : orphans) {
+        if (!orphan.patterns.isEmpty() || nowMs - orphan.timeMs <= orphanWindowMs)
+            apply(session, orphan.record, m_store.recordText(orphan.record), orphan.patterns);
+    }
 }
 
 } // namespace

@@ -156,7 +156,9 @@ QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work,
     std::stable_sort(hits.begin(), hits.end(), [](const SessionWork::Hit &a, const SessionWork::Hit &b) {
         if (a.record != b.record)
             return a.record < b.record;
-        return !a.carrier && b.carrier; // a named failure line explains better than its code
+        if (a.carrier != b.carrier)
+            return !a.carrier;    // a named failure line explains better than its code
+        return a.index < b.index; // rules order
     });
     return hits;
 }
