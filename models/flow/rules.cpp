@@ -228,6 +228,8 @@ bool RulesReader::readSession(const QJsonObject &root)
     }
     for (const QJsonValue &signal : o.value(QStringLiteral("carrierSignals")).toArray())
         m_rules.carrierSignals.append(signal.toString().toUtf8());
+    for (const QJsonValue &signal : o.value(QStringLiteral("openingSignals")).toArray())
+        m_rules.openingSignals.append(signal.toString().toUtf8());
     const QJsonArray token = root.value(QStringLiteral("token")).toArray();
     for (qsizetype i = 0; i < token.size(); ++i) {
         RulePattern p;

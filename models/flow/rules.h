@@ -91,6 +91,7 @@ struct Rules
     qint64 stallMs = 30000;
     QStringList tokenSkips;
     QList<QByteArray> carrierSignals; // signals that tie text records to a connection
+    QList<QByteArray> openingSignals; // signals whose lines may open a session on a new connection
 
     int stepIndex(const QString &id) const;
     const RuleCause *cause(const QString &id) const;
