@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace CtiFlow {
 
@@ -83,9 +84,18 @@ Connection connectionOf(QByteArrayView tag)
 }
 
 // The records written while handling one signal share its 8-digit sequence number.
+// The 8-digit sequence number of a record as one integer compare, 0 when the record is too short.
+quint64 groupOf(QByteArrayView text)
+{
+    quint64 prefix = 0;
+    if (text.size() >= 8)
+        std::memcpy(&prefix, text.data(), 8);
+    return prefix;
+}
+
 struct GroupState
 {
-    QByteArrayView prefix; // "00895261"
+    quint64 prefix = 0; // "00895261" as bytes
     int session = -1;
     Connection key;       // connection of the signal, invalid when it named none
     bool opening = false; // lines of this group may open a session
@@ -102,8 +112,10 @@ struct NodeState
     QList<Orphan> orphans;
     int lastSession = -1;
 
-    GroupState *find(QByteArrayView prefix)
+    GroupState *find(quint64 prefix)
     {
+        if (prefix == 0)
+            return nullptr;
         for (size_t i = 0; i < groups.size(); ++i) {
             GroupState &group = groups[(current + groups.size() - i) % groups.size()];
             if (group.prefix == prefix)
@@ -111,7 +123,7 @@ struct NodeState
         }
         return nullptr;
     }
-    GroupState &begin(QByteArrayView prefix)
+    GroupState &begin(quint64 prefix)
     {
         current = (current + 1) % groups.size();
         groups[current] = GroupState{prefix, -1, {}, false, -1, {}};
@@ -287,7 +299,7 @@ QList<Session> Analyzer::run()
 
 void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    GroupState &group = node.begin(text.first(std::min<qsizetype>(8, text.size())));
+    GroupState &group = node.begin(groupOf(text));
     const quint16 signal = m_store.entry(index).signal;
     if (signal >= m_relevant.size() || !m_relevant[signal])
         return;
@@ -332,7 +344,7 @@ void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node,
 
 void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    GroupState *group = text.size() >= 8 ? node.find(text.first(8)) : nullptr;
+    GroupState *group = node.find(groupOf(text));
     if (group && group->session < 0 && !group->opening)
         return; // handling of a signal of no session, and its lines cannot open one
     const qsizetype header = recordHeaderLength(text);

@@ -50,9 +50,12 @@ void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteAr
     switch (role) {
     case PatternRole::Evidence: {
         QList<RecordIndex> &list = evidence[size_t(index)];
-        if (list.isEmpty() || list.last() != record)
+        const bool first = list.isEmpty();
+        if (first || list.last() != record)
             list.append(record);
         maxStep = std::max(maxStep, index);
+        if (!first)
+            return; // user and device come from each step's first evidence (and failure lines)
         break;
     }
     case PatternRole::Signature:
