@@ -238,6 +238,7 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
     session.cause = verdict.cause;
 
     const int lastReached = std::max(work.maxStep, verdict.failedStep);
+    session.steps.reserve(rules.steps.size());
     qint64 previousMs = -1;
     for (qsizetype k = 0; k < rules.steps.size(); ++k) {
         const RuleStep &rule = rules.steps[k];
