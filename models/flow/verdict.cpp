@@ -231,6 +231,8 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
         work.session.lastMs = store.entry(session.records.last()).timeMs;
     }
     std::vector<RecordIndex> firstEvidence;
+    for (QList<RecordIndex> &list : work.evidence)
+        std::sort(list.begin(), list.end()); // lines without a signal join late
     for (const QList<RecordIndex> &list : work.evidence)
         firstEvidence.push_back(list.isEmpty() ? RecordIndex{} : list.first());
     const Verdict verdict = judge(rules, work, firstEvidence);
