@@ -2,28 +2,165 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceloader.h"
 
+#include "gzip.h"
+#include "inputs.h"
 #include "logging.h"
+#include "recordscanner.h"
+#include "tracepath.h"
 
-#include <QDirIterator>
 #include <QFile>
-#include <QFileInfo>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrentMap>
+
+#include <algorithm>
 
 namespace CtiFlow {
 
 namespace {
 
-void loadFile(TraceStore &store, const QString &path)
+// One input after reading: its text, the records found and what went wrong.
+struct ParsedFile
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        store.addProblem({path, 0, file.errorString(), Problem::Severity::Error});
-        return;
-    }
     SourceFile source;
-    source.path = path;
-    source.text = file.readAll();
-    source.date = QFileInfo(file).lastModified().date();
-    store.indexFile(store.addFile(std::move(source)));
+    std::shared_ptr<const void> owner; // the mapped file source.text points into
+    ScannedFile scanned;
+    Problems problems;
+    bool keep = false;
+};
+
+struct LoadContext
+{
+    const LoadOptions &options;
+    LoadBudget &budget;
+    const LoadProgressCallback &progress;
+    const std::atomic_bool *cancelled;
+    std::atomic<qint64> done = 0;
+    qint64 total = 0;
+
+    bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
+    void advance(qint64 bytes)
+    {
+        const qint64 now = done.fetch_add(bytes) + bytes;
+        if (progress)
+            progress(std::min(now, total), total);
+    }
+};
+
+// Maps a file on disk; the returned owner keeps the mapping alive.
+bool mapDiskFile(const QString &path, QByteArray &text, std::shared_ptr<const void> &owner, QString &error)
+{
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("cannot be read: %1").arg(file->errorString());
+        return false;
+    }
+    if (file->size() == 0)
+        return true;
+    if (uchar *map = file->map(0, file->size())) {
+        text = QByteArray::fromRawData(reinterpret_cast<const char *>(map), qsizetype(file->size()));
+        owner = file;
+        return true;
+    }
+    text = file->readAll();
+    if (text.size() != file->size()) {
+        error = QStringLiteral("cannot be read: %1").arg(file->errorString());
+        return false;
+    }
+    return true;
+}
+
+bool decompress(ParsedFile &parsed, LoadContext &context)
+{
+    GunzipResult result = gunzip(parsed.source.text, context.budget.remaining());
+    const QString &path = parsed.source.path;
+    if (result.status == GunzipResult::Status::LimitReached || !context.budget.take(result.output.size())) {
+        parsed.problems.append({path, 0, context.budget.limitMessage(), Problem::Severity::Error});
+        return false;
+    }
+    if (result.status == GunzipResult::Status::Truncated) {
+        parsed.problems.append({path, 0,
+                                QStringLiteral("%1; the %2 bytes decompressed before it are kept")
+                                    .arg(result.error)
+                                    .arg(result.output.size()),
+                                Problem::Severity::Warning});
+    }
+    parsed.source.text = std::move(result.output);
+    parsed.owner.reset();
+    return true;
+}
+
+bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
+{
+    SourceFile &source = parsed.source;
+    source.path = input.displayPath;
+    if (input.diskPath.isEmpty()) {
+        source.text = input.data;
+    } else {
+        QString error;
+        if (!mapDiskFile(input.diskPath, source.text, parsed.owner, error)) {
+            parsed.problems.append({source.path, 0, error, Problem::Severity::Error});
+            return false;
+        }
+    }
+    if (isGzip(source.text) && !decompress(parsed, context))
+        return false;
+    if (looksBinary(source.text)) {
+        parsed.problems.append({source.path, 0, QStringLiteral("skipped: binary file"), Problem::Severity::Info});
+        return false;
+    }
+    if (!looksLikeTrace(source.text)) {
+        parsed.problems.append(
+            {source.path, 0, QStringLiteral("skipped: no SDL trace record near the start"), Problem::Severity::Info});
+        return false;
+    }
+    return true;
+}
+
+ParsedFile parseInput(const InputFile &input, LoadContext &context)
+{
+    ParsedFile parsed;
+    if (context.isCancelled())
+        return parsed;
+    if (readText(input, parsed, context)) {
+        ScanOptions scan;
+        scan.maxLineBytes = context.options.maxLineBytes;
+        scan.cancelled = context.cancelled;
+        // Progress in input bytes: a gzip file's compressed size is spread over its text.
+        const double scale = parsed.source.text.isEmpty() ? 0.0 : double(input.weight) / parsed.source.text.size();
+        qint64 reported = 0;
+        scan.progress = [&](qint64 bytes) {
+            const auto add = qint64(bytes * scale);
+            reported += add;
+            context.advance(add);
+        };
+        parsed.scanned = scanRecords(parsed.source.text, scan);
+        context.advance(input.weight - reported);
+        parsed.keep = !parsed.scanned.cancelled;
+        const TracePathInfo info = tracePathInfo(input.displayPath);
+        parsed.source.node = info.node;
+        parsed.source.cucmNode = info.cucmNode;
+        parsed.source.application = info.application;
+        parsed.source.rotation = info.rotation;
+        parsed.source.date = firstRecordDate(input.modified, parsed.scanned.lastTimeMs);
+    } else {
+        context.advance(input.weight);
+    }
+    return parsed;
+}
+
+// Files in the order the store wants them: each node's files of one application by rotation.
+void sortForStore(std::vector<ParsedFile> &files)
+{
+    std::stable_sort(files.begin(), files.end(), [](const ParsedFile &a, const ParsedFile &b) {
+        const SourceFile &fa = a.source;
+        const SourceFile &fb = b.source;
+        if (fa.node != fb.node)
+            return fa.node < fb.node;
+        if (fa.application != fb.application)
+            return fa.application < fb.application;
+        return fa.rotation < fb.rotation;
+    });
 }
 
 } // namespace
@@ -31,25 +168,36 @@ void loadFile(TraceStore &store, const QString &path)
 std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptions &options,
                                        const LoadProgressCallback &progress, const std::atomic_bool *cancelled)
 {
-    Q_UNUSED(options)
     auto store = std::make_shared<TraceStore>();
-    for (const QString &path : paths) {
-        if (cancelled && cancelled->load())
-            break;
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            store->addProblem({path, 0, QStringLiteral("no such file or folder"), Problem::Severity::Error});
-            continue;
-        }
-        if (info.isDir()) {
-            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                loadFile(*store, it.next());
-        } else {
-            loadFile(*store, path);
-        }
-        if (progress)
-            progress(1, 1);
+    LoadBudget budget(options.maxDecompressedBytes);
+    Problems problems;
+    const std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
+
+    LoadContext context{options, budget, progress, cancelled};
+    for (const InputFile &input : inputs)
+        context.total += input.weight;
+    if (progress)
+        progress(0, context.total);
+
+    // A pool of our own: the caller may itself run on the global pool (LoadJob).
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    std::vector<ParsedFile> parsed = QtConcurrent::blockingMapped<std::vector<ParsedFile>>(
+        &pool, inputs, [&context](const InputFile &input) { return parseInput(input, context); });
+
+    for (const ParsedFile &file : parsed)
+        problems.append(file.problems);
+    std::erase_if(parsed, [](const ParsedFile &file) { return !file.keep; });
+    sortForStore(parsed);
+    qsizetype records = 0;
+    for (const ParsedFile &file : parsed)
+        records += qsizetype(file.scanned.records.size());
+    store->reserveRecords(records);
+    for (Problem &problem : problems)
+        store->addProblem(std::move(problem));
+    for (ParsedFile &file : parsed) {
+        const int id = store->addFile(std::move(file.source), std::move(file.owner));
+        store->appendScanned(id, std::move(file.scanned));
     }
     store->finalize();
     qCDebug(lcIngest) << "loaded" << store->recordCount() << "records from" << store->fileCount() << "files";

@@ -3,6 +3,7 @@
 #include "tracestore.h"
 
 #include "logging.h"
+#include "recordscanner.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -10,39 +11,6 @@
 #include <algorithm>
 
 namespace CtiFlow {
-
-namespace {
-
-constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
-// A time of day more than this far below the previous record's means the clock passed midnight;
-// smaller steps back are out-of-order writes and are kept as they are.
-constexpr int rolloverThresholdMs = 12 * 60 * 60 * 1000;
-
-bool isPadding(char c)
-{
-    return c == ' ' || c == '\t' || c == '\xA0';
-}
-
-// Offset inside line (after from) where another record header starts, as when several records
-// were pasted onto one line; -1 when none.
-qsizetype embeddedRecordStart(QByteArrayView line, qsizetype from)
-{
-    for (qsizetype bar = line.indexOf('|', from); bar >= 0; bar = line.indexOf('|', bar + 1)) {
-        qsizetype end = bar;
-        while (end > from && isPadding(line[end - 1]))
-            --end;
-        if (end >= 0 && end > 0 && line[end - 1] == '\xC2')
-            --end;
-        const qsizetype start = end - 12;
-        if (start <= from || !isPadding(line[start - 1]))
-            continue;
-        if (recordHeaderLength(line.sliced(start)) > 0)
-            return start;
-    }
-    return -1;
-}
-
-} // namespace
 
 TraceStore::TraceStore()
 {
@@ -55,72 +23,40 @@ int TraceStore::addFile(SourceFile file)
     return int(m_files.size()) - 1;
 }
 
+int TraceStore::addFile(SourceFile file, std::shared_ptr<const void> owner)
+{
+    if (owner)
+        m_owners.push_back(std::move(owner));
+    return addFile(std::move(file));
+}
+
 void TraceStore::indexFile(int fileId)
 {
+    appendScanned(fileId, scanRecords(m_files[size_t(fileId)].text));
+}
+
+void TraceStore::appendScanned(int fileId, ScannedFile &&scanned)
+{
     const SourceFile &source = m_files[size_t(fileId)];
-    const QByteArrayView text(source.text);
     const qint64 dayStart = source.date.isValid() ? source.date.startOfDay(QTimeZone::UTC).toMSecsSinceEpoch() : 0;
-    qint64 day = 0;
-    int previousTime = -1;
-    qsizetype lineStart = 0;
-    quint32 lineNumber = 0;
-    qsizetype skippedLines = 0;
-    RecordEntry *current = nullptr;
-    const qsizetype firstRecord = qsizetype(m_records.size());
-
-    auto startRecord = [&](qsizetype offset, qsizetype lineEnd, quint32 line) {
-        RecordFields fields;
-        parseRecordFields(text.sliced(offset, lineEnd - offset), fields);
-        const int time = parseTimeOfDay(fields.time);
-        if (time >= 0 && previousTime >= 0 && time + rolloverThresholdMs < previousTime)
-            ++day;
-        if (time >= 0)
-            previousTime = time;
-        RecordEntry entry;
-        entry.timeMs = dayStart + day * msPerDay + std::max(time, 0);
-        entry.offset = offset;
-        entry.length = quint32(lineEnd - offset);
-        entry.line = line;
-        entry.file = quint32(fileId);
-        entry.type = fields.type;
-        if (isSignal(fields.type))
-            entry.signal = internSignal(fields.signal);
-        m_records.push_back(entry);
-        current = &m_records.back();
-    };
-
-    while (lineStart < text.size()) {
-        qsizetype lineEnd = text.indexOf('\n', lineStart);
-        const qsizetype next = lineEnd < 0 ? text.size() : lineEnd + 1;
-        if (lineEnd < 0)
-            lineEnd = text.size();
-        qsizetype contentEnd = lineEnd;
-        if (contentEnd > lineStart && text[contentEnd - 1] == '\r')
-            --contentEnd;
-        ++lineNumber;
-        const QByteArrayView line = text.sliced(lineStart, contentEnd - lineStart);
-        const qsizetype header = recordHeaderLength(line);
-        if (header > 0) {
-            qsizetype start = 0;
-            qsizetype embedded = embeddedRecordStart(line, header);
-            while (embedded >= 0) {
-                startRecord(lineStart + start, lineStart + embedded - 1, lineNumber);
-                start = embedded;
-                embedded = embeddedRecordStart(line, embedded + recordHeaderLength(line.sliced(embedded)));
-            }
-            startRecord(lineStart + start, contentEnd, lineNumber);
-        } else if (current) {
-            current->length = quint32(contentEnd - current->offset);
-        } else if (!line.trimmed().isEmpty()) {
-            ++skippedLines;
-        }
-        lineStart = next;
-    }
-    if (skippedLines > 0)
-        qCDebug(lcTrace) << source.path << "skipped" << skippedLines << "lines before the first record";
-    if (qsizetype(m_records.size()) == firstRecord) {
+    std::vector<quint16> signalIds(scanned.signalNames.size());
+    for (size_t i = 1; i < signalIds.size(); ++i)
+        signalIds[i] = internSignal(scanned.signalNames[i]);
+    if (scanned.records.empty())
         m_problems.append({source.path, 0, QStringLiteral("no SDL trace records found"), Problem::Severity::Info});
+    for (RecordEntry entry : scanned.records) {
+        entry.timeMs += dayStart;
+        entry.file = quint32(fileId);
+        entry.signal = signalIds[entry.signal];
+        m_records.push_back(entry);
     }
+    scanned.records = {};
+    for (Problem &problem : scanned.problems) {
+        problem.file = source.path;
+        m_problems.append(std::move(problem));
+    }
+    if (scanned.skippedLines > 0)
+        qCDebug(lcTrace) << source.path << "skipped" << scanned.skippedLines << "lines before the first record";
 }
 
 void TraceStore::finalize()
@@ -128,31 +64,45 @@ void TraceStore::finalize()
     mergeTimeline();
 }
 
-void TraceStore::mergeTimeline()
+std::vector<int> TraceStore::fileRanks() const
 {
-    // Files of one node in rotation order, file order inside each file; nodes merged by time.
-    std::vector<int> fileOrder(m_files.size());
-    for (size_t i = 0; i < fileOrder.size(); ++i)
-        fileOrder[i] = int(i);
-    std::stable_sort(fileOrder.begin(), fileOrder.end(), [this](int a, int b) {
+    // Runs are one node's files of one application, in rotation order (load order for equal or
+    // unknown rotations).
+    std::vector<int> order(m_files.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
         const SourceFile &fa = m_files[size_t(a)];
         const SourceFile &fb = m_files[size_t(b)];
         if (fa.node != fb.node)
             return fa.node < fb.node;
+        if (fa.application != fb.application)
+            return fa.application < fb.application;
         return fa.rotation < fb.rotation;
     });
     std::vector<int> rank(m_files.size());
-    for (size_t i = 0; i < fileOrder.size(); ++i)
-        rank[size_t(fileOrder[i])] = int(i);
-    std::stable_sort(m_records.begin(), m_records.end(),
-                     [&rank](const RecordEntry &a, const RecordEntry &b) { return rank[a.file] < rank[b.file]; });
+    for (size_t i = 0; i < order.size(); ++i)
+        rank[size_t(order[i])] = int(i);
+    return rank;
+}
 
-    // Split into per-node runs and merge them by adjusted time, keeping each run's order.
+void TraceStore::mergeTimeline()
+{
+    const std::vector<int> rank = fileRanks();
+    const auto byRank = [&rank](const RecordEntry &a, const RecordEntry &b) { return rank[a.file] < rank[b.file]; };
+    // Loaders append files in rank order already; only a re-merge needs the sort.
+    if (!std::is_sorted(m_records.begin(), m_records.end(), byRank))
+        std::stable_sort(m_records.begin(), m_records.end(), byRank);
+
+    const auto sameRun = [this](const RecordEntry &a, const RecordEntry &b) {
+        const SourceFile &fa = m_files[a.file];
+        const SourceFile &fb = m_files[b.file];
+        return a.file == b.file || (fa.node == fb.node && fa.application == fb.application);
+    };
     std::vector<std::pair<size_t, size_t>> runs; // [begin, end)
     for (size_t i = 0; i < m_records.size();) {
-        const QString &node = m_files[m_records[i].file].node;
         size_t j = i + 1;
-        while (j < m_records.size() && m_files[m_records[j].file].node == node)
+        while (j < m_records.size() && sameRun(m_records[i], m_records[j]))
             ++j;
         runs.emplace_back(i, j);
         i = j;
@@ -239,6 +189,14 @@ quint16 TraceStore::signalId(QByteArrayView name) const
 QByteArrayView TraceStore::signalNameById(quint16 id) const
 {
     return id < m_signalNames.size() ? QByteArrayView(m_signalNames[id]) : QByteArrayView();
+}
+
+qint64 TraceStore::indexBytes() const
+{
+    qint64 bytes = qint64(m_records.capacity() * sizeof(RecordEntry));
+    for (const QByteArray &name : m_signalNames)
+        bytes += name.size() + qint64(sizeof(QByteArray)) + 16; // name, table slot, hash node
+    return bytes;
 }
 
 } // namespace CtiFlow

@@ -11,9 +11,12 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace CtiFlow {
+
+struct ScannedFile;
 
 // One trace file as read: its text is kept once, records point into it.
 struct SourceFile
@@ -24,7 +27,7 @@ struct SourceFile
     int application = -1;
     qint64 rotation = -1;
     QDate date;      // day of the file's first record (records carry only a time of day)
-    QByteArray text; // whole (decompressed) content
+    QByteArray text; // whole (decompressed) content; may point into a memory-mapped file the store owns
 };
 
 // Compact per-record index entry; the text itself stays in SourceFile::text.
@@ -38,6 +41,7 @@ struct RecordEntry
     quint16 signal = 0; // interned signal name, 0 when the record is no signal
     RecordType type = RecordType::Other;
 };
+static_assert(sizeof(RecordEntry) <= 32, "millions of records: keep the per-record index small");
 
 // All records of a bundle, merged into one timeline. Built by the loader, then read-only and shared
 // between the analysis, the item models and the exports.
@@ -47,9 +51,16 @@ public:
     TraceStore();
 
     int addFile(SourceFile file);
+    // As addFile(); owner keeps memory alive that file.text points into (a mapped file).
+    int addFile(SourceFile file, std::shared_ptr<const void> owner);
     // Parses the file's text and appends its records (in file order). Problems go to problems().
     void indexFile(int fileId);
-    // Orders files of one node by rotation and merges nodes by time. Call after all files are in.
+    // Appends records found by scanRecords() (in file order), moving their times to the file's date
+    // and their signal names into the store's table. Problems get the file's path.
+    void appendScanned(int fileId, ScannedFile &&scanned);
+    void reserveRecords(qsizetype count) { m_records.reserve(size_t(count)); }
+    // Orders the files of one node and application by rotation, then merges these runs by time
+    // (node clock offsets applied). Call after all files are in.
     void finalize();
 
     int fileCount() const { return int(m_files.size()); }
@@ -76,11 +87,17 @@ public:
     void addProblem(Problem problem) { m_problems.append(std::move(problem)); }
 
     std::vector<RecordEntry> &records() { return m_records; }
+    const std::vector<RecordEntry> &records() const { return m_records; }
+
+    // Bytes held per record beyond the trace text: the index entry plus its share of the tables.
+    qint64 indexBytes() const;
 
 private:
     void mergeTimeline();
+    std::vector<int> fileRanks() const;
 
     std::vector<SourceFile> m_files;
+    std::vector<std::shared_ptr<const void>> m_owners; // mapped files the texts point into
     std::vector<RecordEntry> m_records;
     std::vector<QByteArray> m_signalNames; // id -> name; id 0 is ""
     QHash<QByteArray, quint16> m_signalIds;

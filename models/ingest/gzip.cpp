@@ -1,0 +1,147 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gzip.h"
+
+#include <KCompressionDevice>
+
+#include <QBuffer>
+
+#include <memory>
+
+#ifdef CTIFLOW_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
+
+namespace CtiFlow {
+
+namespace {
+
+using Status = GunzipResult::Status;
+
+// Streams the data through KArchive's gzip filter, keeping everything decompressed before an error.
+GunzipResult gunzipIncrementally(QByteArrayView data, qint64 limit, qint64 reserve)
+{
+    GunzipResult result;
+    QByteArray input = QByteArray::fromRawData(data.data(), data.size());
+    QBuffer buffer(&input);
+    KCompressionDevice device(&buffer, false, KCompressionDevice::GZip);
+    if (!device.open(QIODevice::ReadOnly)) {
+        result.status = Status::Truncated;
+        result.error = QStringLiteral("not a readable gzip stream");
+        return result;
+    }
+    result.output.reserve(qsizetype(std::min(reserve, limit)));
+    constexpr qsizetype chunk = 1 << 20;
+    while (true) {
+        const qint64 room = limit - result.output.size();
+        if (room <= 0) {
+            char probe = 0;
+            if (device.read(&probe, 1) > 0) {
+                result.status = Status::LimitReached;
+                result.error = QStringLiteral("decompressed size limit reached");
+            }
+            break;
+        }
+        const qsizetype old = result.output.size();
+        const qsizetype want = qsizetype(std::min<qint64>(chunk, room));
+        result.output.resize(old + want);
+        const qint64 got = device.read(result.output.data() + old, want);
+        result.output.resize(old + std::max<qint64>(got, 0));
+        if (got <= 0)
+            break;
+    }
+    if (device.error() != QFileDevice::NoError || (device.atEnd() == false && result.status == Status::Complete)) {
+        result.status = Status::Truncated;
+        result.error =
+            QStringLiteral("gzip stream is cut off or damaged after %1 decompressed bytes").arg(result.output.size());
+    }
+    return result;
+}
+
+#ifdef CTIFLOW_HAVE_LIBDEFLATE
+// The size stored in the last four bytes of a gzip stream (modulo 4 GiB), used to size the output.
+qint64 trailerSize(QByteArrayView data)
+{
+    if (data.size() < 18)
+        return 0;
+    const auto *p = reinterpret_cast<const unsigned char *>(data.data() + data.size() - 4);
+    return qint64(p[0]) | (qint64(p[1]) << 8) | (qint64(p[2]) << 16) | (qint64(p[3]) << 24);
+}
+
+struct DecompressorDeleter
+{
+    void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
+};
+
+// Decompresses all gzip members at once; false when the stream is damaged, cut or over the limit.
+bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output)
+{
+    thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
+        libdeflate_alloc_decompressor());
+    qint64 capacity = std::max<qint64>(trailerSize(data), data.size() * 4);
+    capacity = std::min(capacity + 64, limit);
+    qsizetype used = 0;
+    qsizetype inPos = 0;
+    output.resize(qsizetype(capacity));
+    while (inPos < data.size()) {
+        size_t inUsed = 0;
+        size_t outUsed = 0;
+        const libdeflate_result r =
+            libdeflate_gzip_decompress_ex(decompressor.get(), data.data() + inPos, size_t(data.size() - inPos),
+                                          output.data() + used, size_t(output.size() - used), &inUsed, &outUsed);
+        if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
+            if (output.size() >= limit)
+                return false;
+            output.resize(qsizetype(std::min<qint64>(qint64(output.size()) * 2, limit)));
+            continue;
+        }
+        if (r != LIBDEFLATE_SUCCESS)
+            return false;
+        used += qsizetype(outUsed);
+        inPos += qsizetype(inUsed);
+        if (inPos < data.size() && !isGzip(data.sliced(inPos)))
+            break; // trailing padding after the last member
+    }
+    output.resize(used);
+    return true;
+}
+#endif
+
+} // namespace
+
+bool isGzip(QByteArrayView data)
+{
+    return data.size() >= 2 && data[0] == '\x1f' && data[1] == '\x8b';
+}
+
+bool isZip(QByteArrayView data)
+{
+    return data.startsWith("PK\x03\x04") || data.startsWith("PK\x05\x06");
+}
+
+bool isTar(QByteArrayView data)
+{
+    return data.size() >= 262 && data.sliced(257, 5) == QByteArrayView("ustar");
+}
+
+GunzipResult gunzip(QByteArrayView data, qint64 limit)
+{
+#ifdef CTIFLOW_HAVE_LIBDEFLATE
+    GunzipResult fast;
+    if (gunzipWithLibdeflate(data, limit, fast.output))
+        return fast;
+#endif
+    return gunzipIncrementally(data, limit, data.size() * 4);
+}
+
+QByteArray gunzipHead(QByteArrayView data, qsizetype count)
+{
+    QByteArray input = QByteArray::fromRawData(data.data(), data.size());
+    QBuffer buffer(&input);
+    KCompressionDevice device(&buffer, false, KCompressionDevice::GZip);
+    if (!device.open(QIODevice::ReadOnly))
+        return {};
+    return device.read(count);
+}
+
+} // namespace CtiFlow

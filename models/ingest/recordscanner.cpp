@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recordscanner.h"
+
+#include <cstring>
+
+namespace CtiFlow {
+
+namespace {
+
+constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
+// A time of day more than this far below the previous record's means the clock passed midnight;
+// smaller steps back are out-of-order writes and are kept as they are.
+constexpr int rolloverThresholdMs = 12 * 60 * 60 * 1000;
+// Cancel is checked and progress reported after this many bytes.
+constexpr qsizetype checkpointBytes = 8 << 20;
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int twoDigits(const char *p)
+{
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+// Bytes of padding (space, tab, UTF-8 U+00A0) at p, or 0.
+int paddingAt(const char *p, const char *end)
+{
+    if (p >= end)
+        return 0;
+    if (*p == ' ' || *p == '\t')
+        return 1;
+    return (*p == '\xC2' && p + 1 < end && p[1] == '\xA0') ? 2 : 0;
+}
+
+const char *skipPadding(const char *p, const char *end)
+{
+    while (const int n = paddingAt(p, end))
+        p += n;
+    return p;
+}
+
+const char *trimBack(const char *begin, const char *end)
+{
+    while (end > begin) {
+        const char c = end[-1];
+        if (c == ' ' || c == '\t' || c == '\r')
+            --end;
+        else if (c == '\xA0' && end - 1 > begin && end[-2] == '\xC2')
+            end -= 2;
+        else
+            break;
+    }
+    return end;
+}
+
+// The same header as recordHeaderLength(), read in one pass together with its time of day.
+struct Header
+{
+    const char *end = nullptr; // just past the '|' after the time; nullptr when p is no header
+    int timeOfDay = -1;        // -1 when the digits are no valid time
+};
+
+Header headerAt(const char *p, const char *end)
+{
+    Header h;
+    if (end - p < 26 || !isDigit(p[0]) || p[8] != '.')
+        return h;
+    for (int i = 1; i < 12; ++i) {
+        if (i != 8 && !isDigit(p[i]))
+            return h;
+    }
+    const char *q = skipPadding(p + 12, end);
+    if (q >= end || *q != '|')
+        return h;
+    q = skipPadding(q + 1, end);
+    if (end - q < 13 || q[2] != ':' || q[5] != ':' || q[8] != '.')
+        return h;
+    for (int i : {0, 1, 3, 4, 6, 7, 9, 10, 11}) {
+        if (!isDigit(q[i]))
+            return h;
+    }
+    const int hh = twoDigits(q), mm = twoDigits(q + 3), ss = twoDigits(q + 6);
+    const int ms = (q[9] - '0') * 100 + twoDigits(q + 10);
+    const char *bar = skipPadding(q + 12, end);
+    if (bar >= end || *bar != '|')
+        return h;
+    h.end = bar + 1;
+    if (hh < 24 && mm < 60 && ss < 60)
+        h.timeOfDay = ((hh * 60 + mm) * 60 + ss) * 1000 + ms;
+    return h;
+}
+
+// Start of another record header inside the line after from (pasted excerpts), or nullptr.
+const char *embeddedHeader(const char *from, const char *end)
+{
+    for (const char *bar = static_cast<const char *>(std::memchr(from, '|', size_t(end - from))); bar;
+         bar = static_cast<const char *>(std::memchr(bar + 1, '|', size_t(end - bar - 1)))) {
+        const char *e = bar;
+        while (e > from && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\xA0'))
+            --e;
+        if (e > from && e[-1] == '\xC2')
+            --e;
+        const char *start = e - 12;
+        if (start <= from || !isDigit(e[-1]) || e[-4] != '.')
+            continue;
+        const char c = start[-1];
+        if ((c == ' ' || c == '\t' || c == '\xA0') && headerAt(start, end).end)
+            return start;
+    }
+    return nullptr;
+}
+
+RecordType typeOf(const char *b, const char *e)
+{
+    const QByteArrayView name(b, e - b);
+    if (name.startsWith("SdlSig")) {
+        if (name.size() == 6)
+            return RecordType::SdlSig;
+        if (name == "SdlSig-I")
+            return RecordType::SdlSigIn;
+        if (name == "SdlSig-O")
+            return RecordType::SdlSigOut;
+    } else if (name == "AppInfo") {
+        return RecordType::AppInfo;
+    } else if (name == "AppError") {
+        return RecordType::AppError;
+    } else if (name == "SdlStat") {
+        return RecordType::SdlStat;
+    }
+    return RecordType::Other;
+}
+
+class Scanner
+{
+public:
+    Scanner(QByteArrayView text, const ScanOptions &options)
+        : m_begin(text.data())
+        , m_end(text.data() + text.size())
+        , m_options(options)
+    {
+        m_result.records.reserve(size_t(text.size() / 160));
+    }
+
+    ScannedFile run();
+
+private:
+    void line(const char *start, const char *contentEnd);
+    void record(const char *start, const char *end, const Header &header);
+    quint16 intern(const char *b, const char *e);
+    bool checkpoint(const char *pos);
+
+    const char *m_begin;
+    const char *m_end;
+    const ScanOptions &m_options;
+    ScannedFile m_result;
+    QHash<QByteArrayView, quint16> m_signalIds;
+    quint32 m_line = 0;
+    qint64 m_day = 0;
+    int m_previousTime = -1;
+    bool m_inRecord = false;
+    const char *m_nextCheckpoint = nullptr;
+    const char *m_lastCheckpoint = nullptr;
+};
+
+bool Scanner::checkpoint(const char *pos)
+{
+    if (m_options.progress)
+        m_options.progress(pos - m_lastCheckpoint);
+    m_lastCheckpoint = pos;
+    m_nextCheckpoint = pos + std::min<qsizetype>(checkpointBytes, m_end - pos);
+    return !(m_options.cancelled && m_options.cancelled->load(std::memory_order_relaxed));
+}
+
+ScannedFile Scanner::run()
+{
+    m_lastCheckpoint = m_begin;
+    m_nextCheckpoint = m_begin + std::min<qsizetype>(checkpointBytes, m_end - m_begin);
+    const char *p = m_begin;
+    while (p < m_end) {
+        if (p >= m_nextCheckpoint && !checkpoint(p)) {
+            m_result.cancelled = true;
+            return std::move(m_result);
+        }
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(m_end - p)));
+        const char *lineEnd = nl ? nl : m_end;
+        ++m_line;
+        line(p, lineEnd > p && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
+        p = nl ? nl + 1 : m_end;
+    }
+    checkpoint(m_end);
+    m_result.lastTimeMs = m_previousTime < 0 ? 0 : m_day * msPerDay + m_previousTime;
+    return std::move(m_result);
+}
+
+void Scanner::line(const char *start, const char *contentEnd)
+{
+    if (contentEnd - start > m_options.maxLineBytes) {
+        m_result.problems.append({{},
+                                  m_line,
+                                  QStringLiteral("line of %1 bytes cut to its first %2 bytes")
+                                      .arg(contentEnd - start)
+                                      .arg(m_options.maxLineBytes),
+                                  Problem::Severity::Warning});
+        contentEnd = start + m_options.maxLineBytes;
+    }
+    Header header = headerAt(start, contentEnd);
+    if (!header.end) {
+        if (m_inRecord) {
+            RecordEntry &current = m_result.records.back();
+            current.length = quint32(contentEnd - (m_begin + current.offset));
+        } else if (skipPadding(start, contentEnd) < contentEnd) {
+            ++m_result.skippedLines;
+        }
+        return;
+    }
+    const char *recordStart = start;
+    while (const char *next = embeddedHeader(header.end, contentEnd)) {
+        record(recordStart, next - 1, header);
+        recordStart = next;
+        header = headerAt(next, contentEnd);
+    }
+    record(recordStart, contentEnd, header);
+}
+
+void Scanner::record(const char *start, const char *end, const Header &header)
+{
+    int time = header.timeOfDay;
+    if (time < 0) {
+        m_result.problems.append({{},
+                                  m_line,
+                                  QStringLiteral("time of day out of range; the record keeps the time before it"),
+                                  Problem::Severity::Warning});
+        time = std::max(m_previousTime, 0);
+    } else if (m_previousTime >= 0 && time + rolloverThresholdMs < m_previousTime) {
+        ++m_day;
+    }
+    m_previousTime = time;
+
+    RecordEntry entry;
+    entry.timeMs = m_day * msPerDay + time;
+    entry.offset = start - m_begin;
+    entry.length = quint32(end - start);
+    entry.line = m_line;
+    const char *typeBegin = skipPadding(header.end, end);
+    const char *bar = static_cast<const char *>(std::memchr(typeBegin, '|', size_t(end - typeBegin)));
+    const char *typeEnd = trimBack(typeBegin, bar ? bar : end);
+    entry.type = typeOf(typeBegin, typeEnd);
+    if (bar && isSignal(entry.type)) {
+        const char *signalBegin = skipPadding(bar + 1, end);
+        const char *next = static_cast<const char *>(std::memchr(signalBegin, '|', size_t(end - signalBegin)));
+        entry.signal = intern(signalBegin, trimBack(signalBegin, next ? next : end));
+    }
+    m_result.records.push_back(entry);
+    m_inRecord = true;
+}
+
+quint16 Scanner::intern(const char *b, const char *e)
+{
+    if (b >= e)
+        return 0;
+    const QByteArrayView name(b, e - b);
+    const auto it = m_signalIds.constFind(name);
+    if (it != m_signalIds.cend())
+        return *it;
+    if (m_result.signalNames.size() >= 0xFFFF)
+        return 0;
+    const auto id = quint16(m_result.signalNames.size());
+    m_result.signalNames.push_back(name);
+    m_signalIds.insert(name, id);
+    return id;
+}
+
+} // namespace
+
+ScannedFile scanRecords(QByteArrayView text, const ScanOptions &options)
+{
+    return Scanner(text, options).run();
+}
+
+} // namespace CtiFlow

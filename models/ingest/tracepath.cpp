@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracepath.h"
+
+#include "record.h"
+
+#include <QRegularExpression>
+
+namespace CtiFlow {
+
+namespace {
+
+constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
+// Records may be stamped a little after the file time when clocks are coarse.
+constexpr qint64 clockSlackMs = 5LL * 60 * 1000;
+// Lines of text searched for the first record before a file is called "not a trace".
+constexpr qsizetype sniffBytes = 64 * 1024;
+
+bool isTimestampFolder(const QString &name)
+{
+    static const QRegularExpression stamp(
+        QStringLiteral(R"(^\d{4}-?\d{2}-?\d{2}([_T-]?\d{2}[-:]?\d{2}([-:]?\d{2})?)?$)"));
+    return stamp.match(name).hasMatch();
+}
+
+QString nodeFolder(const QStringList &parts)
+{
+    for (qsizetype i = 1; i + 1 < parts.size(); ++i) {
+        if (parts[i] != QLatin1String("cm") || parts[i + 1] != QLatin1String("trace"))
+            continue;
+        qsizetype n = i - 1;
+        if (isTimestampFolder(parts[n]) && n > 0)
+            --n;
+        const QString name = parts[n];
+        if (!name.isEmpty() && !name.endsWith(QLatin1String(".zip")) && !name.endsWith(QLatin1String(".tar")) &&
+            !name.endsWith(QLatin1String(".tgz")) && !name.endsWith(QLatin1String(".gz")))
+            return name;
+    }
+    return {};
+}
+
+} // namespace
+
+TracePathInfo tracePathInfo(const QString &path)
+{
+    TracePathInfo info;
+    QString normal = path;
+    normal.replace(QLatin1Char('\\'), QLatin1Char('/')).replace(QLatin1Char('!'), QLatin1Char('/'));
+    const QStringList parts = normal.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    static const QRegularExpression name(QStringLiteral(R"(^SDL(\d{3})_(\d{3})_(\d{6,}))"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    if (!parts.isEmpty()) {
+        const QRegularExpressionMatch m = name.match(parts.last());
+        if (m.hasMatch()) {
+            info.cucmNode = m.captured(1).toInt();
+            info.application = m.captured(2).toInt();
+            info.rotation = m.captured(3).toLongLong();
+        }
+    }
+    info.node = nodeFolder(parts);
+    if (info.node.isEmpty() && info.cucmNode >= 0)
+        info.node = QStringLiteral("node %1").arg(info.cucmNode);
+    return info;
+}
+
+bool looksLikeTrace(QByteArrayView text)
+{
+    const QByteArrayView head = text.first(std::min(text.size(), sniffBytes));
+    qsizetype pos = 0;
+    while (pos < head.size()) {
+        if (recordHeaderLength(head.sliced(pos)) > 0)
+            return true;
+        const qsizetype end = head.indexOf('\n', pos);
+        if (end < 0)
+            break;
+        pos = end + 1;
+    }
+    return false;
+}
+
+bool looksBinary(QByteArrayView text)
+{
+    return text.first(std::min<qsizetype>(text.size(), 4096)).contains('\0');
+}
+
+QDate firstRecordDate(const QDateTime &modified, qint64 lastTimeMs)
+{
+    if (!modified.isValid())
+        return {};
+    const qint64 modifiedMs = modified.time().msecsSinceStartOfDay();
+    const qint64 lastTimeOfDay = lastTimeMs % msPerDay;
+    // The last record was written on the mtime's day unless its time of day lies after the mtime:
+    // then it was written the day before.
+    qint64 lastDay = 0;
+    if (lastTimeOfDay > modifiedMs + clockSlackMs)
+        lastDay = -1;
+    return modified.date().addDays(lastDay - lastTimeMs / msPerDay);
+}
+
+} // namespace CtiFlow

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArrayView>
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace CtiFlow {
+
+// What a trace file's name and place tell: SDL<node>_<app>_<rotation> and the collection layout.
+struct TracePathInfo
+{
+    int cucmNode = -1;
+    int application = -1;
+    qint64 rotation = -1;
+    QString node; // the RTMT/CLI node folder, else "node <n>" from the file name, else ""
+};
+
+// path: a display path, "/x/10.0.0.1/cm/trace/cti/sdl/SDL001_200_000042.txt.gz" or with "!" between
+// an archive and its members. RTMT puts each node's files under "<node>/cm/trace/..."; the CLI
+// "file get" under "<host>/<YYYY-MM-DD_hh-mm-ss>/cm/trace/...".
+TracePathInfo tracePathInfo(const QString &path);
+
+// True when text looks like an SDL trace: a record header at the start of a line within the
+// first bytes (a header block of other lines is allowed before it).
+bool looksLikeTrace(QByteArrayView text);
+// True when the bytes look binary (NUL bytes near the start).
+bool looksBinary(QByteArrayView text);
+
+// The day of a file's first record. Records carry only a time of day; the file was last written
+// at modified (its mtime, or its archive entry time), which is at or after its last record.
+// lastTimeMs counts from the first record's midnight and includes the midnight rollovers.
+QDate firstRecordDate(const QDateTime &modified, qint64 lastTimeMs);
+
+} // namespace CtiFlow
