@@ -74,6 +74,10 @@ missing=$(ldd /usr/bin/ctiflow | grep "not found" || true)
 plugins=$(dirname "$(find /usr/lib -path "*/qt6/plugins/platforms/libqxcb.so" | head -n1)")/..
 [ -f "$plugins/platforms/libqxcb.so" ] || fail "no X11 platform plugin (qt6-qpa-plugins)"
 [ -f "$plugins/iconengines/libqsvgicon.so" ] || fail "no SVG icon engine (qt6-svg-plugins)"
+for plugin in platforms/libqxcb.so platforms/libqoffscreen.so iconengines/libqsvgicon.so; do
+    missing=$(ldd "$plugins/$plugin" | grep "not found" || true)
+    [ -z "$missing" ] || fail "libraries missing for the Qt plugin $plugin: $missing"
+done
 [ -f /usr/share/mime/text/x-cucm-sdl-trace.xml ] || fail "the MIME database does not know CUCM SDL traces"
 
 version=$(env -u DISPLAY ctiflow --version)

@@ -21,6 +21,7 @@ required=(
     share/icons/hicolor/scalable/apps/ctiflow.svg
     share/man/man1/ctiflow.1.gz
     share/ctiflow/samples/jabber-cti-auth-success.sdl.txt
+    share/doc/ctiflow/copyright
 )
 sample=share/ctiflow/samples/jabber-cti-auth-success.sdl.txt
 
@@ -154,10 +155,10 @@ deb() {
     . /etc/os-release
     printf 'Depends (built on %s): %s\n' "${PRETTY_NAME:-unknown}" "$depends"
     # Every dependency must be a package of the distribution built on (Debian 13 in the build root).
-    local name
+    local name known
+    known=$(apt-cache pkgnames | sort)
     for name in $(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*)//; s/:any//' | tr -d ' ' | sort -u); do
-        apt-cache show --no-all-versions "$name" >/dev/null 2>&1 ||
-            fail "dependency $name is no package of ${VERSION_CODENAME:-this system}"
+        grep -qxF "$name" <<<"$known" || fail "dependency $name is no package of ${VERSION_CODENAME:-this system}"
     done
     for name in libqt6widgets6 libqt6gui6 libqt6core6t64 qt6-qpa-plugins qt6-svg-plugins; do
         [ "${VERSION_CODENAME:-}" != trixie ] || grep -qE "(^|, )$name( |,|$)" <<<"$depends" ||
