@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "analyzer.h"
 #include "detailspanel.h"
 #include "flowexport.h"
 #include "logview.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new LoadController(this))
 {
+    m_loader->setAnalyzer([](const TraceStore &store) { return analyzeSessions(store); });
     setWindowTitle(tr("CTI Flow"));
     setAcceptDrops(true);
     setupCentralWidget();
