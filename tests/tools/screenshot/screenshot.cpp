@@ -5,9 +5,11 @@
 // (tests/tools/screenshot.sh) so that fonts and style are those of a real desktop.
 #include "mainwindow.h"
 #include "sessioncontroller.h"
+#include "timingcharts.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QPixmap>
 #include <QTableView>
@@ -25,7 +27,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption row(QStringLiteral("row"), QStringLiteral("Session table row to select (default 0)."),
                                  QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({size, row});
+    const QCommandLineOption dock(QStringLiteral("dock"),
+                                  QStringLiteral("Dock to bring to the front: details, "
+                                                 "timing or problems (default details)."),
+                                  QStringLiteral("NAME"), QStringLiteral("details"));
+    const QCommandLineOption chart(QStringLiteral("timeline"), QStringLiteral("Show the logins-over-time chart."));
+    parser.addOptions({size, row, dock, chart});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -42,6 +49,10 @@ int main(int argc, char *argv[])
     window.openPaths(arguments.mid(1));
     loop.exec();
     window.sessionTable()->selectRow(parser.value(row).toInt());
+    if (auto *front = window.findChild<QDockWidget *>(parser.value(dock) + QStringLiteral("Dock")))
+        front->raise();
+    if (parser.isSet(chart))
+        window.timingCharts()->setCurrentWidget(window.timingCharts()->timelineWidget());
     // Let layouts, the charts' replot and the first paint settle before grabbing.
     QTimer::singleShot(300, &loop, &QEventLoop::quit);
     loop.exec();
