@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspanel.h"
+#include "flow/sessionmodel.h"
 #include "lanes.h"
 #include "logdelegate.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
-#include "sessiontablemodel.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
@@ -146,7 +146,7 @@ void TestMainWindow::droppedBundleOpensOnTheFailedStep()
     QVERIFY(!window->isShowingStartPage());
     QCOMPARE(window->logView()->model()->rowCount(), 93);
     QCOMPARE(window->sessionTable()->model()->rowCount(), 2);
-    const QModelIndex first = window->sessionTable()->model()->index(0, SessionTableModel::UserColumn);
+    const QModelIndex first = window->sessionTable()->model()->index(0, SessionModel::LoginColumn);
     QCOMPARE(first.data().toString(), QStringLiteral("wwhite"));
     QCOMPARE(window->sessionTable()->currentIndex().row(), 0);
     QCOMPARE(window->swimLaneView()->session().login, QStringLiteral("wwhite"));
@@ -343,9 +343,9 @@ void TestMainWindow::analysedBundleOpensOnItsFirstFailure()
     QVERIFY(evidence.contains(window.logView()->currentRecord()));
 
     // Every later failure is one row down; Down in the table walks to the next session.
-    QCOMPARE(window.sessionTable()->model()->index(3, SessionTableModel::OutcomeColumn).data().toString(),
+    QCOMPARE(window.sessionTable()->model()->index(3, SessionModel::OutcomeColumn).data().toString(),
              QStringLiteral("Failed"));
-    QCOMPARE(window.sessionTable()->model()->index(4, SessionTableModel::OutcomeColumn).data().toString(),
+    QCOMPARE(window.sessionTable()->model()->index(4, SessionModel::OutcomeColumn).data().toString(),
              QStringLiteral("Incomplete"));
 }
 

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "flow/sessionmodel.h"
 #include "logmodel.h"
 #include "sdlhighlighter.h"
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 #include "traceloader.h"
 #include "uisessions.h"
 
@@ -48,7 +49,7 @@ class TestUiModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void sessionModelPassesTheModelTester();
+    void sessionFilterPassesTheModelTester();
     void failuresSortFirst();
     void sessionFilterMatchesUserAndCause_data();
     void sessionFilterMatchesUserAndCause();
@@ -59,16 +60,16 @@ private Q_SLOTS:
     void highlightsTheFieldsOfARecord();
 };
 
-void TestUiModels::sessionModelPassesTheModelTester()
+void TestUiModels::sessionFilterPassesTheModelTester()
 {
-    SessionTableModel model;
+    SessionModel model;
     SessionFilterModel filter;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     filter.setSourceModel(&model);
     model.setSessions(threeSessions());
     QCOMPARE(model.rowCount(), 3);
-    filter.sort(SessionTableModel::OutcomeColumn);
+    filter.sort(SessionModel::OutcomeColumn);
     filter.setFilterFixedString(QStringLiteral("white"));
     QCOMPARE(filter.rowCount(), 1);
     model.setSessions({});
@@ -77,21 +78,21 @@ void TestUiModels::sessionModelPassesTheModelTester()
 
 void TestUiModels::failuresSortFirst()
 {
-    SessionTableModel model;
+    SessionModel model;
     model.setSessions(threeSessions());
     SessionFilterModel filter;
     filter.setSourceModel(&model);
-    filter.sort(SessionTableModel::OutcomeColumn, Qt::AscendingOrder);
+    filter.sort(SessionModel::OutcomeColumn, Qt::AscendingOrder);
     QStringList users;
     for (int row = 0; row < filter.rowCount(); ++row)
-        users.append(filter.index(row, SessionTableModel::UserColumn).data().toString());
+        users.append(filter.index(row, SessionModel::LoginColumn).data().toString());
     QCOMPARE(users, (QStringList{QStringLiteral("wwhite"), QStringLiteral("skyler"), QStringLiteral("jpinkman")}));
-    const QModelIndex failed = filter.index(0, SessionTableModel::OutcomeColumn);
+    const QModelIndex failed = filter.index(0, SessionModel::OutcomeColumn);
     QCOMPARE(failed.data().toString(), QStringLiteral("Failed"));
-    QCOMPARE(failed.data(Qt::ForegroundRole).value<QColor>(), SessionTableModel::outcomeColour(Outcome::Failed));
+    QCOMPARE(failed.data(Qt::ForegroundRole).value<QColor>(), outcomeColour(Outcome::Failed));
     QVERIFY(!failed.data(Qt::DecorationRole).value<QIcon>().isNull());
-    QCOMPARE(filter.index(0, SessionTableModel::FailedStepColumn).data().toString(), QStringLiteral("LDAP user bind"));
-    QCOMPARE(filter.index(0, SessionTableModel::CauseColumn).data().toString(), QStringLiteral("Wrong password"));
+    QCOMPARE(filter.index(0, SessionModel::FailedStepColumn).data().toString(), QStringLiteral("LDAP user bind"));
+    QCOMPARE(filter.index(0, SessionModel::CauseColumn).data().toString(), QStringLiteral("Wrong password"));
 }
 
 void TestUiModels::sessionFilterMatchesUserAndCause_data()
@@ -110,7 +111,7 @@ void TestUiModels::sessionFilterMatchesUserAndCause()
 {
     QFETCH(QString, text);
     QFETCH(int, rows);
-    SessionTableModel model;
+    SessionModel model;
     model.setSessions(threeSessions());
     SessionFilterModel filter;
     filter.setSourceModel(&model);

@@ -7,7 +7,7 @@
 #include "flowexport.h"
 #include "logview.h"
 #include "sessioncontroller.h"
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "theme.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timingcharts.h"
 
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 
 #include <qcustomplot.h>
 
@@ -79,9 +79,9 @@ void TimingCharts::setupTimeline()
     legendBelow(m_timeline, smaller(font()));
     for (Outcome outcome : {Outcome::Succeeded, Outcome::Failed, Outcome::Incomplete}) {
         QCPGraph *graph = m_timeline->addGraph();
-        graph->setName(SessionTableModel::outcomeText(outcome));
+        graph->setName(outcomeText(outcome));
         graph->setLineStyle(QCPGraph::lsNone);
-        const QColor colour = SessionTableModel::outcomeColour(outcome);
+        const QColor colour = outcomeColour(outcome);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 9));
         m_outcomeGraphs.append(graph);
         m_sessionsOfGraph.append(QList<int>());
