@@ -202,7 +202,12 @@ bool parseRecordFields(QByteArrayView record, RecordFields &fields)
     fields.typeName = nextField(record, pos);
     fields.type = typeFromName(fields.typeName);
     if (!isSignal(fields.type)) {
-        fields.text = trimmedField(record.sliced(pos));
+        // A record whose text starts on the next line (domain notes 1.1) keeps the text, not the break.
+        qsizetype textStart = pos;
+        while (textStart < record.size() && (record[textStart] == '\r' || record[textStart] == '\n' ||
+                                             record[textStart] == ' ' || record[textStart] == '\t'))
+            ++textStart;
+        fields.text = trimmedField(record.sliced(textStart));
         return true;
     }
     // Fixed fields never contain '|'; the parameters after them keep theirs.

@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Loader behaviour that golden dumps do not show: limits, progress, cancel, names and dates.
+#include "gzip.h"
+#include "recordscanner.h"
+#include "traceloader.h"
+#include "tracepath.h"
+
+#include <QMutex>
+#include <QTest>
+
+using namespace CtiFlow;
+
+namespace {
+
+const QString inputs = QStringLiteral(CTIFLOW_TEST_DATA "/ingest/inputs");
+
+bool hasProblem(const TraceStore &store, const QString &fileEnd, const QString &fragment)
+{
+    for (const Problem &problem : store.problems()) {
+        if (problem.file.contains(fileEnd) && problem.reason.contains(fragment))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pathInfo_data();
+    void pathInfo();
+    void firstDate_data();
+    void firstDate();
+    void decompressedSizeLimit();
+    void missingInputReported();
+    void progressEndsAtTotal();
+    void cancelledBeforeStartGivesEmptyStore();
+    void concatenatedGzipMembers();
+    void cutGzipKeepsItsStart();
+    void sniffing_data();
+    void sniffing();
+    void scannerMatchesRecordHeaderRule();
+};
+
+void TestLoader::pathInfo_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<int>("cucmNode");
+    QTest::addColumn<int>("application");
+    QTest::addColumn<qint64>("rotation");
+    QTest::newRow("RTMT node folder above cm/trace")
+        << "/dl/10.0.0.1/cm/trace/cti/sdl/SDL001_200_000042.txt.gz" << "10.0.0.1" << 1 << 200 << qint64(42);
+    QTest::newRow("CLI host folder above the timestamp folder")
+        << "/sftp/cucm-pub/2018-05-16_02-07-07/cm/trace/cti/sdl/SDL002_200_001196.txt.gzo" << "cucm-pub" << 2 << 200
+        << qint64(1196);
+    QTest::newRow("node folder inside a zip")
+        << "/x/bundle.zip!sub2/cm/trace/ccm/sdl/SDL003_100_000819.txt" << "sub2" << 3 << 100 << qint64(819);
+    QTest::newRow("no layout: node number from the file name")
+        << "/tmp/SDL004_200_000001.txt" << "node 4" << 4 << 200 << qint64(1);
+    QTest::newRow("neither layout nor name") << "/tmp/pasted.txt" << "" << -1 << -1 << qint64(-1);
+    QTest::newRow("zip named like a node folder is no node") << "/x/dl.zip!cm/trace/cti/sdl/SDL001_200_000001.txt"
+                                                             << "node 1" << 1 << 200 << qint64(1);
+}
+
+void TestLoader::pathInfo()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, node);
+    QFETCH(int, cucmNode);
+    QFETCH(int, application);
+    QFETCH(qint64, rotation);
+    const TracePathInfo info = tracePathInfo(path);
+    QCOMPARE(info.node, node);
+    QCOMPARE(info.cucmNode, cucmNode);
+    QCOMPARE(info.application, application);
+    QCOMPARE(info.rotation, rotation);
+}
+
+void TestLoader::firstDate_data()
+{
+    QTest::addColumn<QDateTime>("modified");
+    QTest::addColumn<qint64>("lastTimeMs");
+    QTest::addColumn<QDate>("date");
+    const QDateTime noon(QDate(2026, 3, 2), QTime(12, 0));
+    const qint64 hour = 3600 * 1000;
+    QTest::newRow("last record before the mtime: same day") << noon << 11 * hour << QDate(2026, 3, 2);
+    QTest::newRow("last record after the mtime's time of day: day before") << noon << 18 * hour << QDate(2026, 3, 1);
+    QTest::newRow("one midnight inside the file") << noon << (24 + 11) * hour << QDate(2026, 3, 1);
+    QTest::newRow("no mtime: no date") << QDateTime() << 0LL << QDate();
+}
+
+void TestLoader::firstDate()
+{
+    QFETCH(QDateTime, modified);
+    QFETCH(qint64, lastTimeMs);
+    QFETCH(QDate, date);
+    QCOMPARE(firstRecordDate(modified, lastTimeMs), date);
+}
+
+void TestLoader::decompressedSizeLimit()
+{
+    LoadOptions options;
+    options.maxDecompressedBytes = 2000;
+    const auto store = loadTraces({inputs + QStringLiteral("/archives/bundle.zip")}, options);
+    QVERIFY(hasProblem(*store, QStringLiteral("bundle.zip"), QStringLiteral("maxDecompressedBytes")));
+}
+
+void TestLoader::missingInputReported()
+{
+    const auto store = loadTraces({inputs + QStringLiteral("/no-such-bundle.zip")});
+    QCOMPARE(store->recordCount(), 0);
+    QVERIFY(hasProblem(*store, QStringLiteral("no-such-bundle.zip"), QStringLiteral("no such file")));
+    QCOMPARE(store->problems().first().severity, Problem::Severity::Error);
+}
+
+void TestLoader::progressEndsAtTotal()
+{
+    QList<std::pair<qint64, qint64>> calls;
+    QMutex mutex;
+    const auto store = loadTraces({inputs + QStringLiteral("/rtmt")}, {}, [&](qint64 done, qint64 total) {
+        QMutexLocker lock(&mutex);
+        calls.append({done, total});
+    });
+    QVERIFY(store->recordCount() > 0);
+    QVERIFY(calls.size() >= 2);
+    QCOMPARE(calls.first().first, 0);
+    qint64 maxDone = 0;
+    for (const auto &[done, total] : std::as_const(calls)) {
+        QVERIFY(done <= total);
+        maxDone = std::max(maxDone, done);
+    }
+    QCOMPARE(maxDone, calls.first().second);
+}
+
+void TestLoader::cancelledBeforeStartGivesEmptyStore()
+{
+    std::atomic_bool cancelled = true;
+    const auto store = loadTraces({inputs + QStringLiteral("/rtmt")}, {}, {}, &cancelled);
+    QCOMPARE(store->recordCount(), 0);
+    QCOMPARE(store->fileCount(), 0);
+}
+
+void TestLoader::concatenatedGzipMembers()
+{
+    QFile file(inputs + QStringLiteral("/rtmt/10.0.0.1/cm/trace/cti/sdl/SDL001_200_000002.txt.gz"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray member = file.readAll();
+    const GunzipResult one = gunzip(member, 1 << 20);
+    const GunzipResult two = gunzip(QByteArray(member + member), 1 << 20);
+    QCOMPARE(one.status, GunzipResult::Status::Complete);
+    QCOMPARE(two.status, GunzipResult::Status::Complete);
+    QCOMPARE(two.output, QByteArray(one.output + one.output));
+}
+
+void TestLoader::cutGzipKeepsItsStart()
+{
+    QFile file(inputs + QStringLiteral("/files/SDL001_200_000011.txt.gzo"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const GunzipResult result = gunzip(file.readAll(), 1 << 20);
+    QCOMPARE(result.status, GunzipResult::Status::Truncated);
+    QVERIFY(result.output.startsWith("00011000.000 |"));
+    const GunzipResult limited = gunzip(file.readAll(), 100);
+    QVERIFY(limited.output.size() <= 100);
+}
+
+void TestLoader::sniffing_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("trace");
+    QTest::addColumn<bool>("binary");
+    QTest::newRow("record on the first line")
+        << QByteArray("00000001.000 |10:00:00.000 |AppInfo |x\n") << true << false;
+    QTest::newRow("record after a header block")
+        << QByteArray("SDL trace\n----\n00000001.000 |10:00:00.000 |AppInfo |x\n") << true << false;
+    QTest::newRow("SDI trace is no SDL trace") << QByteArray("10:00:00.000 |SdlSig x\n") << false << false;
+    QTest::newRow("NUL bytes: binary") << QByteArray("\x7f"
+                                                     "ELF\0\0\0",
+                                                     7)
+                                       << false << true;
+}
+
+void TestLoader::sniffing()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, trace);
+    QFETCH(bool, binary);
+    QCOMPARE(looksLikeTrace(head), trace);
+    QCOMPARE(looksBinary(head), binary);
+}
+
+void TestLoader::scannerMatchesRecordHeaderRule()
+{
+    // The fast scanner and recordHeaderLength() must agree on what starts a record.
+    const QList<QByteArray> lines{"00000001.000|10:00:00.000|AppInfo|tight", "00000001.000 |10:00:00.000 |AppInfo |x",
+                                  "0000001.000 |10:00:00.000 |AppInfo |x", "00000001.000 |10:00:00 |AppInfo |x",
+                                  "00000001.000\t|10:00:00.000\t|AppInfo |tab"};
+    for (const QByteArray &line : lines) {
+        const ScannedFile scanned = scanRecords(line);
+        QCOMPARE(scanned.records.size() == 1, recordHeaderLength(line) > 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLoader)
+#include "tst_loader.moc"
