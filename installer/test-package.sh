@@ -130,6 +130,7 @@ started=$SECONDS
 # One package test at a time: they share the download cache. The first also creates the root.
 exec 9>"$cache/.package-test.lock"
 flock 9
+rm -rf "$cache"/package-test.* # left by an interrupted run; no other run is active under the lock
 [ -x "$base/usr/bin/apt-get" ] || create_runtime "$base"
 say "installing $(basename "$package") into a clean Debian 13 root"
 if run_test "$base"; then
