@@ -273,6 +273,9 @@ void TestHostile::hostileInputIsReportedAndTheRestLoads()
     QVERIFY2(problem->reason.contains(reason), qPrintable(problem->toString()));
     QCOMPARE(problem->severity, severity);
     QVERIFY(problem->file.startsWith(dir.path()));
+    // Problems inside a file's text name their line; the others concern the whole file.
+    const bool inText = kind == Case::LongLine || kind == Case::ClockJumpsBack;
+    QCOMPARE(problem->line > 0, inText);
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
