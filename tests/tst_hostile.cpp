@@ -41,6 +41,7 @@ enum class Case
     Crlf,
     ClockJumpsBack,
     SequenceWraps,
+    ZipClaimsHugeMember,
 };
 
 constexpr qint64 mib = 1024 * 1024;
@@ -128,6 +129,9 @@ bool makeCase(Case kind, const QDir &dir)
                                            {"00000002.000", "10:00:01.000"},
                                            {"00000003.000", "09:00:00.000"},
                                            {"00000004.000", "09:00:01.000"}}));
+    case Case::ZipClaimsHugeMember: // found by fuzz_archive: reading it once allocated 4 GiB
+        return QFile::copy(QStringLiteral(CTIFLOW_TEST_DATA "/hostile/zip-member-claims-4gib.zip"),
+                           dir.filePath(QStringLiteral("claims.zip")));
     case Case::SequenceWraps:
         return writeFile(dir.filePath(QStringLiteral("SDL001_200_000015.txt")),
                          traceWithRecords({{"99999998.000", "10:00:00.000"},
@@ -220,6 +224,8 @@ void TestHostile::hostileInputIsReportedAndTheRestLoads_data()
         "SDL001_200_000014.txt", "clock went back", S::Warning, 4);
     row("sequence numbers wrap: every record kept in file order, nothing to report", Case::SequenceWraps,
         "SDL001_200_000015.txt", "", S::Info, 5);
+    row("zip whose damaged headers claim gigabytes: members read up to their size, damage reported",
+        Case::ZipClaimsHugeMember, "claims.zip", "CRC-32", S::Warning, -1);
 }
 
 void TestHostile::hostileInputIsReportedAndTheRestLoads()

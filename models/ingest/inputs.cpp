@@ -70,6 +70,25 @@ void checkCrc(const KArchiveFile *file, const QByteArray &data, const QString &d
 #endif
 }
 
+// At most the member's size in bytes. KArchiveFile::data() reads all its device claims to hold, and
+// a damaged zip header can make that claim gigabytes for a member of a few bytes.
+QByteArray readMember(const KArchiveFile *file)
+{
+    const std::unique_ptr<QIODevice> device(file->createDevice());
+    if (!device || (!device->isOpen() && !device->open(QIODevice::ReadOnly)))
+        return {};
+    QByteArray data(qsizetype(file->size()), Qt::Uninitialized);
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const qint64 got = device->read(data.data() + done, data.size() - done);
+        if (got <= 0)
+            break;
+        done += qsizetype(got);
+    }
+    data.resize(done);
+    return data;
+}
+
 class Collector
 {
 public:
@@ -232,7 +251,7 @@ void Collector::archiveDirectory(const KArchiveDirectory *dir, const QString &pr
             problem(display, m_budget.limitMessage());
             continue; // smaller members may still fit
         }
-        QByteArray data = file->data();
+        QByteArray data = readMember(file);
         if (data.size() != file->size()) {
             problem(
                 display,
