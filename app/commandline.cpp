@@ -2,13 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "analyzer.h"
+#include "rules.h"
+#include "sessionjson.h"
 #include "traceloader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QMap>
 #include <QTextStream>
 
+#include <optional>
+
 #include <cstring>
+#include <limits>
 
 namespace CtiFlow {
 
@@ -26,34 +35,207 @@ QTextStream &err()
     return stream;
 }
 
+// Exit statuses of "ctiflow analyze", also listed in its --help.
+enum ExitStatus
+{
+    ExitAnalysed = 0,    // the inputs were read and analysed, whatever the sessions' fate
+    ExitNothingRead = 1, // no trace record could be read from the inputs
+    ExitUsage = 2,       // wrong arguments
+    ExitBadRules = 3,    // the --rules file was refused
+};
+
+struct SessionFilter
+{
+    QString user;
+    QString device;
+    QString outcome;
+
+    bool accepts(const Session &session) const
+    {
+        if (!user.isEmpty() && session.login.compare(user, Qt::CaseInsensitive) != 0)
+            return false;
+        if (!device.isEmpty() && !session.devices.contains(device, Qt::CaseInsensitive))
+            return false;
+        return outcome.isEmpty() || outcomeId(session.outcome) == outcome;
+    }
+};
+
+void printSummary(const QList<Session> &sessions)
+{
+    QMap<QString, int> outcomes;
+    QMap<QString, int> causes;
+    for (const Session &session : sessions) {
+        ++outcomes[outcomeId(session.outcome)];
+        if (session.cause)
+            ++causes[session.cause->id];
+    }
+    out() << QCoreApplication::translate("main", "%n session(s): ", nullptr, int(sessions.size()))
+          << QCoreApplication::translate("main", "%1 succeeded, %2 failed, %3 incomplete")
+                 .arg(outcomes.value(QStringLiteral("succeeded")))
+                 .arg(outcomes.value(QStringLiteral("failed")))
+                 .arg(outcomes.value(QStringLiteral("incomplete")))
+          << Qt::endl;
+    for (auto it = causes.cbegin(); it != causes.cend(); ++it)
+        out() << "  " << it.key() << ": " << it.value() << Qt::endl;
+}
+
+QString analyzeHelp()
+{
+    return QCoreApplication::translate(
+        "main", "Analyse CUCM CTI Manager SDL traces and print the Jabber CTI login sessions found: one line per "
+                "session (time, user, device, node, outcome, failed step, cause) and a summary.\n\n"
+                "Exit status:\n"
+                "  0  the inputs were analysed (whatever the sessions' outcome)\n"
+                "  1  no trace record could be read from the inputs\n"
+                "  2  wrong arguments\n"
+                "  3  the rules file given with --rules was refused");
+}
+
+// The reading limits (LoadOptions) as options: --max-decompressed-mib, --max-archive-depth, --max-line-kib.
+class LimitOptions
+{
+public:
+    explicit LimitOptions(QCommandLineParser &parser)
+    {
+        const LoadOptions defaults;
+        m_decompressed.setDefaultValue(QString::number(defaults.maxDecompressedBytes / mebi));
+        m_depth.setDefaultValue(QString::number(defaults.maxArchiveDepth));
+        m_line.setDefaultValue(QString::number(defaults.maxLineBytes / kibi));
+        parser.addOptions({m_decompressed, m_depth, m_line});
+    }
+
+    // False (and a message on stderr) when a value is no positive number.
+    bool read(const QCommandLineParser &parser, LoadOptions &options) const
+    {
+        return value(parser, m_decompressed, mebi, options.maxDecompressedBytes) &&
+               value(parser, m_line, kibi, options.maxLineBytes) && depth(parser, options.maxArchiveDepth);
+    }
+
+private:
+    static constexpr qint64 kibi = 1024;
+    static constexpr qint64 mebi = 1024 * 1024;
+
+    static bool value(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 unit, qint64 &out)
+    {
+        bool ok = false;
+        const qint64 number = parser.value(option).toLongLong(&ok);
+        if (!ok || number <= 0 || number > std::numeric_limits<qint64>::max() / unit) {
+            err() << "ctiflow analyze: --" << option.names().constFirst() << " needs a positive number" << Qt::endl;
+            return false;
+        }
+        out = number * unit;
+        return true;
+    }
+
+    bool depth(const QCommandLineParser &parser, int &out) const
+    {
+        qint64 levels = 0;
+        if (!value(parser, m_depth, 1, levels))
+            return false;
+        out = int(std::min<qint64>(levels, 1000));
+        return true;
+    }
+
+    QCommandLineOption m_decompressed{
+        QStringLiteral("max-decompressed-mib"),
+        QCoreApplication::translate("main", "Stop reading inputs once the bundle decompresses to more than <MiB>."),
+        QStringLiteral("MiB")};
+    QCommandLineOption m_depth{QStringLiteral("max-archive-depth"),
+                               QCoreApplication::translate("main", "Open archives nested at most <levels> deep."),
+                               QStringLiteral("levels")};
+    QCommandLineOption m_line{
+        QStringLiteral("max-line-kib"),
+        QCoreApplication::translate("main", "Cut trace lines longer than <KiB> (the cut is reported)."),
+        QStringLiteral("KiB")};
+};
+
 int runAnalyze(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Analyse CUCM CTI Manager SDL traces and print the Jabber CTI login sessions found."));
+    parser.setApplicationDescription(analyzeHelp());
     parser.addHelpOption();
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("main", "Print one JSON document (inputs, sessions)."));
+    const QCommandLineOption rulesOption(
+        QStringLiteral("rules"),
+        QCoreApplication::translate("main", "Use this rules file instead of the built-in rules."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QCoreApplication::translate("main", "Only sessions of this user id."),
+                                  QStringLiteral("LOGIN"));
+    const QCommandLineOption device(QStringLiteral("device"),
+                                    QCoreApplication::translate("main", "Only sessions of this device name."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption outcome(
+        QStringLiteral("outcome"),
+        QCoreApplication::translate("main", "Only sessions with this outcome: succeeded, failed or incomplete."),
+        QStringLiteral("OUTCOME"));
+    const QCommandLineOption timing(QStringLiteral("timing"),
+                                    QCoreApplication::translate("main", "Print load and analysis times to stderr."));
+    parser.addOptions({json, rulesOption, user, device, outcome, timing});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("main", "Trace files, folders or archives."),
                                  QStringLiteral("PATH..."));
+    const LimitOptions limits(parser);
     parser.process(arguments);
+    LoadOptions options;
+    if (!limits.read(parser, options))
+        return ExitUsage;
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: give at least one trace file, folder or archive")
               << Qt::endl;
-        return 2;
+        return ExitUsage;
     }
-    const auto store = loadTraces(paths);
+    const SessionFilter filter{parser.value(user), parser.value(device), parser.value(outcome)};
+    if (!filter.outcome.isEmpty() && filter.outcome != QLatin1String("succeeded") &&
+        filter.outcome != QLatin1String("failed") && filter.outcome != QLatin1String("incomplete")) {
+        err() << QCoreApplication::translate("main", "ctiflow analyze: --outcome takes succeeded, failed or incomplete")
+              << Qt::endl;
+        return ExitUsage;
+    }
+    std::optional<Rules> userRules;
+    if (parser.isSet(rulesOption)) {
+        Problem problem;
+        userRules = loadRules(parser.value(rulesOption), &problem);
+        if (!userRules) {
+            err() << QCoreApplication::translate("main", "ctiflow analyze: rules refused: ") << problem.toString()
+                  << Qt::endl;
+            return ExitBadRules;
+        }
+    }
+    const Rules &rules = userRules ? *userRules : builtinRules();
+    QElapsedTimer timer;
+    timer.start();
+    const auto store = loadTraces(paths, options);
+    const qint64 loadMs = timer.restart();
     for (const Problem &problem : store->problems())
         err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
     if (store->recordCount() == 0) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: no trace records could be read") << Qt::endl;
-        return 1;
+        return ExitNothingRead;
     }
-    out() << QCoreApplication::translate("main", "%1 records in %2 file(s)")
-                 .arg(store->recordCount())
-                 .arg(store->fileCount())
-          << Qt::endl;
-    return 0;
+    QList<Session> sessions = analyzeSessions(*store, rules);
+    const qint64 analyzeMs = timer.elapsed();
+    if (parser.isSet(timing)) {
+        err() << QStringLiteral("timing: %1 records, load %2 ms, analysis %3 ms (%4 % of load), %5 sessions")
+                     .arg(store->recordCount())
+                     .arg(loadMs)
+                     .arg(analyzeMs)
+                     .arg(loadMs > 0 ? 100.0 * double(analyzeMs) / double(loadMs) : 0.0, 0, 'f', 1)
+                     .arg(sessions.size())
+              << Qt::endl;
+    }
+    sessions.removeIf([&filter](const Session &session) { return !filter.accepts(session); });
+    if (parser.isSet(json)) {
+        out() << QJsonDocument(analysisToJson(*store, paths, sessions)).toJson(QJsonDocument::Indented);
+        out().flush();
+        return ExitAnalysed;
+    }
+    for (const Session &session : std::as_const(sessions))
+        out() << sessionLine(session) << Qt::endl;
+    printSummary(sessions);
+    return ExitAnalysed;
 }
 
 } // namespace

@@ -11,11 +11,14 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QStringDecoder>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrentMap>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace CtiFlow {
 
@@ -77,7 +80,31 @@ bool decompress(ParsedFile &parsed, LoadContext &context)
              QStringLiteral("%1; the first %2 decompressed bytes are kept").arg(result.error).arg(result.output.size()),
              Problem::Severity::Warning});
     }
+    if (result.trailingBytes > 0) {
+        parsed.problems.append(
+            {path, 0, QStringLiteral("%1 bytes after the end of the gzip stream ignored").arg(result.trailingBytes),
+             Problem::Severity::Warning});
+    }
     parsed.source.text = std::move(result.output);
+    parsed.owner.reset();
+    return true;
+}
+
+// A text saved as UTF-16 (with a byte order mark, as Windows editors write it) as UTF-8.
+bool convertUtf16(ParsedFile &parsed, LoadContext &context)
+{
+    const std::optional<QStringConverter::Encoding> encoding = QStringConverter::encodingForData(parsed.source.text);
+    if (encoding != QStringConverter::Utf16LE && encoding != QStringConverter::Utf16BE)
+        return true;
+    QStringDecoder decoder(*encoding);
+    QByteArray text = QString(decoder(parsed.source.text)).toUtf8();
+    if (!context.budget.take(text.size())) {
+        parsed.problems.append({parsed.source.path, 0, context.budget.limitMessage(), Problem::Severity::Error});
+        return false;
+    }
+    parsed.problems.append(
+        {parsed.source.path, 0, QStringLiteral("UTF-16 text, read as converted to UTF-8"), Problem::Severity::Info});
+    parsed.source.text = std::move(text);
     parsed.owner.reset();
     return true;
 }
@@ -95,7 +122,13 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
             return false;
         }
     }
+    if (source.text.isEmpty()) {
+        parsed.problems.append({source.path, 0, QStringLiteral("skipped: empty file"), Problem::Severity::Info});
+        return false;
+    }
     if (isGzip(source.text) && !decompress(parsed, context))
+        return false;
+    if (!convertUtf16(parsed, context))
         return false;
     if (looksBinary(source.text)) {
         parsed.problems.append({source.path, 0, QStringLiteral("skipped: binary file"), Problem::Severity::Info});
@@ -158,6 +191,16 @@ void sortForStore(std::vector<ParsedFile> &files)
 }
 
 } // namespace
+
+qint64 defaultMaxDecompressedBytes()
+{
+    constexpr qint64 ceiling = 16LL * 1024 * 1024 * 1024;
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return ceiling;
+    return std::min(ceiling, qint64(pages) * pageSize / 2);
+}
 
 std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptions &options,
                                        const LoadProgressCallback &progress, const std::atomic_bool *cancelled)

@@ -2,3 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Flow analysis: sessions, rules, verdicts, the session model and the trace generator.
 add_subdirectory(tools/generator)
+
+ctiflow_add_test(tst_flowgenerator tst_flowgenerator.cpp LIBS ctiflow_models)
+target_compile_definitions(tst_flowgenerator PRIVATE CTIFLOW_GENERATOR="$<TARGET_FILE:ctiflow-gen>")
+add_dependencies(tst_flowgenerator ctiflow-gen)

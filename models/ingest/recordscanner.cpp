@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordscanner.h"
 
+#include <QTime>
+
 #include <array>
 #include <bit>
 #include <cstring>
@@ -18,6 +20,8 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 // A time of day more than this far below the previous record's means the clock passed midnight;
 // smaller steps back are out-of-order writes and are kept as they are.
 constexpr int rolloverThresholdMs = 12 * 60 * 60 * 1000;
+// A step back larger than this (and not a rollover) is a clock change on the server, reported.
+constexpr int clockStepBackMs = 60 * 1000;
 // Cancel is checked and progress reported after this many bytes.
 constexpr qsizetype checkpointBytes = 8 << 20;
 
@@ -238,6 +242,7 @@ public:
 private:
     void line(const char *start, const char *contentEnd);
     void record(const char *start, const char *end, const Header &header);
+    void clockWentBack(int time);
     quint16 intern(const char *b, const char *e);
     bool checkpoint(const char *pos);
 
@@ -325,6 +330,8 @@ void Scanner::record(const char *start, const char *end, const Header &header)
         time = std::max(m_previousTime, 0);
     } else if (m_previousTime >= 0 && time + rolloverThresholdMs < m_previousTime) {
         ++m_day;
+    } else if (m_previousTime >= 0 && time + clockStepBackMs < m_previousTime) {
+        clockWentBack(time);
     }
     m_previousTime = time;
 
@@ -344,6 +351,17 @@ void Scanner::record(const char *start, const char *end, const Header &header)
     }
     m_result.records.push_back(entry);
     m_inRecord = true;
+}
+
+void Scanner::clockWentBack(int time)
+{
+    const auto format = [](int ms) { return QTime::fromMSecsSinceStartOfDay(ms).toString(u"HH:mm:ss.zzz"); };
+    m_result.problems.append({{},
+                              m_line,
+                              QStringLiteral("clock went back by %1 s (from %2 to %3); records keep their file order")
+                                  .arg((m_previousTime - time) / 1000)
+                                  .arg(format(m_previousTime), format(time)),
+                              Problem::Severity::Warning});
 }
 
 quint16 Scanner::intern(const char *b, const char *e)

@@ -25,6 +25,7 @@ struct Options
 {
     int sessions = 1000;
     qint64 size = 0;
+    double noise = 0.35; // bytes of other traffic per byte of login sessions, at least
     BundleOptions bundle;
 };
 
@@ -169,8 +170,8 @@ int generate(const Options &options)
         // Noise before the event: at least one record in four, more to reach the requested size.
         const double share = options.size > 0 && next > 20
                                  ? double(options.size) / double(sessionBytes) * double(next) / specs.size() - 1.0
-                                 : 0.35;
-        while (noiseBytes < sessionBytes * std::max(share, 0.35)) {
+                                 : options.noise;
+        while (noiseBytes < sessionBytes * std::max(share, options.noise)) {
             const qint64 before = writer.bytesWritten();
             writer.writeNoise(spec.cucmNode, event.timeMs, random);
             noiseBytes += writer.bytesWritten() - before;
@@ -237,11 +238,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Output folder (default ./ctiflow-bundle)."), QStringLiteral("DIR"),
                                     QStringLiteral("ctiflow-bundle"));
-    parser.addOptions({sessions, size, fileSize, nodes, gzip, zip, seed, output});
+    const QCommandLineOption noise(QStringLiteral("noise"),
+                                   QStringLiteral("Least bytes of other traffic per byte of sessions (default 0.35)."),
+                                   QStringLiteral("RATIO"), QStringLiteral("0.35"));
+    parser.addOptions({sessions, size, fileSize, nodes, gzip, zip, seed, output, noise});
     parser.process(app);
     Options options;
     options.sessions = std::max(1, parser.value(sessions).toInt());
     options.size = parser.value(size).toLongLong();
+    options.noise = std::max(0.0, parser.value(noise).toDouble());
     options.bundle.fileSize = std::max<qint64>(4096, parser.value(fileSize).toLongLong());
     options.bundle.nodes = std::clamp(parser.value(nodes).toInt(), 1, 99);
     options.bundle.gzip = parser.isSet(gzip);

@@ -1,0 +1,276 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verdict.h"
+
+#include "ctierror.h"
+
+#include <algorithm>
+
+namespace CtiFlow {
+
+namespace {
+
+bool endsValue(char c)
+{
+    return c == ' ' || c == ')' || c == ',' || c == '|' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The value after key in text ("login=wwhite " -> "wwhite"), or empty.
+QByteArrayView valueAfter(QByteArrayView text, QByteArrayView key)
+{
+    // The key must start a word: "Name= " is not the end of "mIssuerName= ".
+    qsizetype at = text.indexOf(key);
+    while (at > 0 && text[at - 1] != ' ' && text[at - 1] != '(' && text[at - 1] != '|')
+        at = text.indexOf(key, at + 1);
+    if (at < 0)
+        return {};
+    qsizetype start = at + key.size();
+    while (start < text.size() && text[start] == ' ')
+        ++start;
+    qsizetype end = start;
+    while (end < text.size() && !endsValue(text[end]))
+        ++end;
+    return text.sliced(start, end - start);
+}
+
+bool before(RecordIndex a, RecordIndex b)
+{
+    return a.isValid() && a.value < b.value;
+}
+
+} // namespace
+
+SessionWork::SessionWork(const Rules &rules_)
+    : rules(&rules_)
+    , evidence(size_t(rules_.steps.size()))
+{}
+
+void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteArrayView text)
+{
+    switch (role) {
+    case PatternRole::Evidence: {
+        QList<RecordIndex> &list = evidence[size_t(index)];
+        if (list.isEmpty() || list.last() != record)
+            list.append(record);
+        maxStep = std::max(maxStep, index);
+        break;
+    }
+    case PatternRole::Signature:
+        hits.append({false, index, record, findCtiErrorCode(text)});
+        break;
+    case PatternRole::Carrier:
+        if (const auto code = findCtiErrorCode(text))
+            hits.append({true, index, record, code});
+        break;
+    case PatternRole::Token:
+        token = true;
+        return;
+    }
+    extractFields(text);
+}
+
+void SessionWork::extractFields(QByteArrayView text)
+{
+    if (session.login.isEmpty()) {
+        for (const QByteArray &key : rules->fields.value(QStringLiteral("login"))) {
+            const QByteArrayView value = valueAfter(text, key);
+            if (!value.isEmpty()) {
+                session.login = QString::fromUtf8(value);
+                break;
+            }
+        }
+    }
+    for (const QByteArray &key : rules->fields.value(QStringLiteral("device"))) {
+        const QByteArrayView value = valueAfter(text, key);
+        if (!value.isEmpty()) {
+            const QString device = QString::fromUtf8(value);
+            if (!session.devices.contains(device))
+                session.devices.append(device);
+            break;
+        }
+    }
+    if (session.providerId.isEmpty()) {
+        for (const QByteArray &key : rules->fields.value(QStringLiteral("providerId"))) {
+            const QByteArrayView value = valueAfter(text, key);
+            if (!value.isEmpty()) {
+                session.providerId = QString::fromUtf8(value);
+                break;
+            }
+        }
+    }
+}
+
+Cause makeCause(const Rules &rules, const QString &id, std::optional<quint32> code, const QString &lastStep)
+{
+    Cause cause;
+    cause.id = id;
+    cause.code = code;
+    const RuleCause *text = rules.cause(id);
+    if (!text)
+        return cause;
+    auto fill = [&](QString s) {
+        if (code) {
+            s.replace(QLatin1String("{hex}"), ctiErrorHex(*code));
+            s.replace(QLatin1String("{unsigned}"), ctiErrorUnsigned(*code));
+            s.replace(QLatin1String("{signed}"), ctiErrorSigned(*code));
+        }
+        s.replace(QLatin1String("{lastStep}"), lastStep);
+        return s;
+    };
+    cause.title = fill(text->title);
+    cause.explanation = fill(text->explanation);
+    cause.action = fill(text->action);
+    return cause;
+}
+
+namespace {
+
+struct Verdict
+{
+    int failedStep = -1;
+    std::optional<Cause> cause;
+    Outcome outcome = Outcome::Incomplete;
+};
+
+// The valid failure lines of a session, earliest first.
+QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work,
+                                  const std::vector<RecordIndex> &firstEvidence)
+{
+    const int completed = rules.stepIndex(rules.loginCompletedStep);
+    const RecordIndex completedAt =
+        work.evidence[size_t(completed)].isEmpty() ? RecordIndex{} : work.evidence[size_t(completed)].last();
+    QList<SessionWork::Hit> hits;
+    for (const SessionWork::Hit &hit : work.hits) {
+        // The login completed after this line: it did not stop the login.
+        if (before(hit.record, completedAt))
+            continue;
+        if (!hit.carrier) {
+            const RuleSignature &s = rules.signatures[hit.index];
+            if (!s.after.isEmpty() && !before(firstEvidence[size_t(rules.stepIndex(s.after))], hit.record))
+                continue;
+            if (!s.before.isEmpty() && before(firstEvidence[size_t(rules.stepIndex(s.before))], hit.record))
+                continue;
+        }
+        hits.append(hit);
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const SessionWork::Hit &a, const SessionWork::Hit &b) {
+        if (a.record != b.record)
+            return a.record < b.record;
+        return !a.carrier && b.carrier; // a named failure line explains better than its code
+    });
+    return hits;
+}
+
+QString hitCause(const Rules &rules, const SessionWork::Hit &hit)
+{
+    if (!hit.carrier)
+        return rules.signatures[hit.index].cause;
+    return rules.codes.value(*hit.code, QStringLiteral("unknown-cti-error"));
+}
+
+QString hitStep(const Rules &rules, const SessionWork::Hit &hit)
+{
+    return hit.carrier ? rules.carriers[hit.index].step : rules.signatures[hit.index].step;
+}
+
+Verdict judge(const Rules &rules, const SessionWork &work, const std::vector<RecordIndex> &firstEvidence)
+{
+    Verdict verdict;
+    const QList<SessionWork::Hit> hits = validHits(rules, work, firstEvidence);
+    if (!hits.isEmpty()) {
+        const SessionWork::Hit &primary = hits.first();
+        const QString causeId = hitCause(rules, primary);
+        std::optional<quint32> code = primary.code;
+        for (const SessionWork::Hit &hit : hits) {
+            if (!code && hit.code)
+                code = hit.code;
+        }
+        verdict.outcome = Outcome::Failed;
+        verdict.failedStep = rules.stepIndex(hitStep(rules, primary));
+        verdict.cause = makeCause(rules, causeId, code, QString());
+        verdict.cause->stepId = hitStep(rules, primary);
+        for (const SessionWork::Hit &hit : hits)
+            verdict.cause->evidence.append(hit.record);
+        return verdict;
+    }
+    if (!work.evidence[size_t(rules.stepIndex(rules.successStep))].isEmpty()) {
+        verdict.outcome = Outcome::Succeeded;
+        return verdict;
+    }
+    // No failure line and no success: the trace cut the session off, or the flow stopped.
+    if (work.nodeEndMs - work.session.lastMs <= rules.stallMs || work.maxStep < 0)
+        return verdict;
+    const int last = work.maxStep;
+    int next = last + 1;
+    while (next < rules.steps.size() && work.token && rules.tokenSkips.contains(rules.steps[next].id))
+        ++next;
+    verdict.outcome = Outcome::Failed;
+    verdict.failedStep = next < rules.steps.size() ? next : last;
+    verdict.cause = makeCause(rules, QStringLiteral("flow-stopped"), std::nullopt, rules.steps[last].label);
+    verdict.cause->stepId = rules.steps[verdict.failedStep].id;
+    verdict.cause->evidence = work.evidence[size_t(last)];
+    return verdict;
+}
+
+} // namespace
+
+Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &work)
+{
+    Session session = std::move(work.session);
+    std::sort(session.records.begin(), session.records.end());
+    session.records.erase(std::unique(session.records.begin(), session.records.end()), session.records.end());
+    session.tokenLogin = work.token;
+    if (!session.records.isEmpty()) {
+        session.firstMs = store.timeMs(session.records.first());
+        session.lastMs = store.timeMs(session.records.last());
+        work.session.lastMs = store.entry(session.records.last()).timeMs;
+    }
+    std::vector<RecordIndex> firstEvidence;
+    for (const QList<RecordIndex> &list : work.evidence)
+        firstEvidence.push_back(list.isEmpty() ? RecordIndex{} : list.first());
+    const Verdict verdict = judge(rules, work, firstEvidence);
+    session.outcome = verdict.outcome;
+    session.cause = verdict.cause;
+
+    const int lastReached = std::max(work.maxStep, verdict.failedStep);
+    qint64 previousMs = -1;
+    for (qsizetype k = 0; k < rules.steps.size(); ++k) {
+        const RuleStep &rule = rules.steps[k];
+        StepResult step;
+        step.id = rule.id;
+        step.label = rule.label;
+        step.seed = rule.seed;
+        step.from = rule.from;
+        step.to = rule.to;
+        step.evidence = work.evidence[size_t(k)];
+        if (k == verdict.failedStep) {
+            step.status = StepStatus::Failed;
+            if (verdict.cause && verdict.cause->id != QLatin1String("flow-stopped"))
+                step.evidence.append(verdict.cause->evidence.first());
+        } else if (!step.evidence.isEmpty()) {
+            step.status = StepStatus::Passed;
+        } else if (work.token && rules.tokenSkips.contains(rule.id)) {
+            step.status = StepStatus::NotReached;
+        } else {
+            step.status = k < lastReached ? StepStatus::Missing : StepStatus::NotReached;
+        }
+        if (!step.evidence.isEmpty()) {
+            step.keyRecord = step.evidence.first();
+            step.timeMs = store.timeMs(step.keyRecord);
+            if (previousMs >= 0)
+                step.deltaMs = step.timeMs - previousMs;
+            previousMs = step.timeMs;
+            if (rule.slowMs >= 0 && step.deltaMs > rule.slowMs) {
+                step.slow = true;
+                step.slowReason = QStringLiteral("%1 took %2 s (over %3 s)")
+                                      .arg(rule.label)
+                                      .arg(double(step.deltaMs) / 1000.0, 0, 'f', 1)
+                                      .arg(double(rule.slowMs) / 1000.0, 0, 'g', 3);
+            }
+        }
+        session.steps.append(step);
+    }
+    return session;
+}
+
+} // namespace CtiFlow

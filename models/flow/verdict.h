@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rules.h"
+#include "session.h"
+#include "tracestore.h"
+
+#include <optional>
+#include <vector>
+
+namespace CtiFlow {
+
+enum class PatternRole : std::uint8_t
+{
+    Evidence,  // a step happened
+    Signature, // a failure line
+    Carrier,   // a line that may carry a CTI error code
+    Token,     // a token (SSO) login
+};
+
+// What the record pass found for one session, before the verdict.
+struct SessionWork
+{
+    struct Hit
+    {
+        bool carrier = false;
+        int index = 0; // signature or carrier
+        RecordIndex record;
+        std::optional<quint32> code;
+    };
+
+    explicit SessionWork(const Rules &rules);
+
+    // Records that a pattern matched the record text (the whole record, header included).
+    void match(PatternRole role, int index, RecordIndex record, QByteArrayView text);
+    // True when the session already shows more than the given step.
+    bool beyond(int step) const { return maxStep > step || !hits.isEmpty(); }
+
+    const Rules *rules;
+    Session session;
+    int nodeId = -1;
+    int handler = -1;
+    RecordIndex firstRecord;
+    qint64 nodeEndMs = 0; // time of the node's last record
+    std::vector<QList<RecordIndex>> evidence;
+    QList<Hit> hits;
+    bool token = false;
+    int maxStep = -1;
+
+private:
+    void extractFields(QByteArrayView text);
+};
+
+// Steps, outcome and cause of one session (domain contract 9.2 and 9.3).
+Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &work);
+
+// Fills a cause's texts from the rules ({hex}, {unsigned}, {signed}, {lastStep}).
+Cause makeCause(const Rules &rules, const QString &id, std::optional<quint32> code, const QString &lastStep);
+
+} // namespace CtiFlow
