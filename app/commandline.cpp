@@ -19,6 +19,7 @@
 #include <ctime>
 
 #include <cstring>
+#include <limits>
 
 namespace CtiFlow {
 
@@ -100,6 +101,64 @@ QString analyzeHelp()
                 "  3  the rules file given with --rules was refused");
 }
 
+// The reading limits (LoadOptions) as options: --max-decompressed-mib, --max-archive-depth, --max-line-kib.
+class LimitOptions
+{
+public:
+    explicit LimitOptions(QCommandLineParser &parser)
+    {
+        const LoadOptions defaults;
+        m_decompressed.setDefaultValue(QString::number(defaults.maxDecompressedBytes / mebi));
+        m_depth.setDefaultValue(QString::number(defaults.maxArchiveDepth));
+        m_line.setDefaultValue(QString::number(defaults.maxLineBytes / kibi));
+        parser.addOptions({m_decompressed, m_depth, m_line});
+    }
+
+    // False (and a message on stderr) when a value is no positive number.
+    bool read(const QCommandLineParser &parser, LoadOptions &options) const
+    {
+        return value(parser, m_decompressed, mebi, options.maxDecompressedBytes) &&
+               value(parser, m_line, kibi, options.maxLineBytes) && depth(parser, options.maxArchiveDepth);
+    }
+
+private:
+    static constexpr qint64 kibi = 1024;
+    static constexpr qint64 mebi = 1024 * 1024;
+
+    static bool value(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 unit, qint64 &out)
+    {
+        bool ok = false;
+        const qint64 number = parser.value(option).toLongLong(&ok);
+        if (!ok || number <= 0 || number > std::numeric_limits<qint64>::max() / unit) {
+            err() << "ctiflow analyze: --" << option.names().constFirst() << " needs a positive number" << Qt::endl;
+            return false;
+        }
+        out = number * unit;
+        return true;
+    }
+
+    bool depth(const QCommandLineParser &parser, int &out) const
+    {
+        qint64 levels = 0;
+        if (!value(parser, m_depth, 1, levels))
+            return false;
+        out = int(std::min<qint64>(levels, 1000));
+        return true;
+    }
+
+    QCommandLineOption m_decompressed{
+        QStringLiteral("max-decompressed-mib"),
+        QCoreApplication::translate("main", "Stop reading inputs once the bundle decompresses to more than <MiB>."),
+        QStringLiteral("MiB")};
+    QCommandLineOption m_depth{QStringLiteral("max-archive-depth"),
+                               QCoreApplication::translate("main", "Open archives nested at most <levels> deep."),
+                               QStringLiteral("levels")};
+    QCommandLineOption m_line{
+        QStringLiteral("max-line-kib"),
+        QCoreApplication::translate("main", "Cut trace lines longer than <KiB> (the cut is reported)."),
+        QStringLiteral("KiB")};
+};
+
 int runAnalyze(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -127,7 +186,11 @@ int runAnalyze(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("main", "Trace files, folders or archives."),
                                  QStringLiteral("PATH..."));
+    const LimitOptions limits(parser);
     parser.process(arguments);
+    LoadOptions options;
+    if (!limits.read(parser, options))
+        return ExitUsage;
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: give at least one trace file, folder or archive")
@@ -155,7 +218,7 @@ int runAnalyze(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     const qint64 cpuStart = processCpuMs();
-    const auto store = loadTraces(paths);
+    const auto store = loadTraces(paths, options);
     const qint64 loadMs = timer.restart();
     const qint64 loadCpuMs = processCpuMs() - cpuStart;
     for (const Problem &problem : store->problems())

@@ -8,6 +8,25 @@
 
 #include <cstring>
 
+namespace {
+
+// True when the arguments ask only for text (--help, --help-all, --version) before any "--".
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *argument = argv[i];
+        if (std::strcmp(argument, "--") == 0)
+            return false;
+        for (const char *option : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argument, option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     // Sub-commands run without a display, so they get a QCoreApplication.
@@ -17,8 +36,15 @@ int main(int argc, char *argv[])
         return CtiFlow::runSubCommand(app.arguments());
     }
 
+    // Help and version text must print without a display (a terminal over ssh, package tests), yet
+    // --help-all should list the window system options, which only a QApplication knows.
+    if (onlyPrints(argc, argv))
+        qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("minimal"));
+
     QApplication app(argc, argv);
     CtiFlow::setApplicationInfo();
+    // Matches the installed desktop entry, so that docks and Wayland compositors show our icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.ctiflow"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ctiflow/icons/ctiflow.svg")));
 
     QCommandLineParser parser;

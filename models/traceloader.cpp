@@ -5,15 +5,20 @@
 #include "gzip.h"
 #include "inputs.h"
 #include "logging.h"
+#include "mappedfile.h"
 #include "recordscanner.h"
 #include "tracepath.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QStringDecoder>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrentMap>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace CtiFlow {
 
@@ -50,23 +55,13 @@ struct LoadContext
 // Maps a file on disk; the returned owner keeps the mapping alive.
 bool mapDiskFile(const QString &path, QByteArray &text, std::shared_ptr<const void> &owner, QString &error)
 {
-    auto file = std::make_shared<QFile>(path);
-    if (!file->open(QIODevice::ReadOnly)) {
+    auto file = std::make_shared<MappedFile>();
+    if (!file->open(path)) {
         error = QStringLiteral("cannot be read: %1").arg(file->errorString());
         return false;
     }
-    if (file->size() == 0)
-        return true;
-    if (uchar *map = file->map(0, file->size())) {
-        text = QByteArray::fromRawData(reinterpret_cast<const char *>(map), qsizetype(file->size()));
-        owner = file;
-        return true;
-    }
-    text = file->readAll();
-    if (text.size() != file->size()) {
-        error = QStringLiteral("cannot be read: %1").arg(file->errorString());
-        return false;
-    }
+    text = QByteArray::fromRawData(file->bytes().data(), file->bytes().size());
+    owner = std::move(file);
     return true;
 }
 
@@ -84,7 +79,31 @@ bool decompress(ParsedFile &parsed, LoadContext &context)
              QStringLiteral("%1; the first %2 decompressed bytes are kept").arg(result.error).arg(result.output.size()),
              Problem::Severity::Warning});
     }
+    if (result.trailingBytes > 0) {
+        parsed.problems.append(
+            {path, 0, QStringLiteral("%1 bytes after the end of the gzip stream ignored").arg(result.trailingBytes),
+             Problem::Severity::Warning});
+    }
     parsed.source.text = std::move(result.output);
+    parsed.owner.reset();
+    return true;
+}
+
+// A text saved as UTF-16 (with a byte order mark, as Windows editors write it) as UTF-8.
+bool convertUtf16(ParsedFile &parsed, LoadContext &context)
+{
+    const std::optional<QStringConverter::Encoding> encoding = QStringConverter::encodingForData(parsed.source.text);
+    if (encoding != QStringConverter::Utf16LE && encoding != QStringConverter::Utf16BE)
+        return true;
+    QStringDecoder decoder(*encoding);
+    QByteArray text = QString(decoder(parsed.source.text)).toUtf8();
+    if (!context.budget.take(text.size())) {
+        parsed.problems.append({parsed.source.path, 0, context.budget.limitMessage(), Problem::Severity::Error});
+        return false;
+    }
+    parsed.problems.append(
+        {parsed.source.path, 0, QStringLiteral("UTF-16 text, read as converted to UTF-8"), Problem::Severity::Info});
+    parsed.source.text = std::move(text);
     parsed.owner.reset();
     return true;
 }
@@ -102,7 +121,13 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
             return false;
         }
     }
+    if (source.text.isEmpty()) {
+        parsed.problems.append({source.path, 0, QStringLiteral("skipped: empty file"), Problem::Severity::Info});
+        return false;
+    }
     if (isGzip(source.text) && !decompress(parsed, context))
+        return false;
+    if (!convertUtf16(parsed, context))
         return false;
     if (looksBinary(source.text)) {
         parsed.problems.append({source.path, 0, QStringLiteral("skipped: binary file"), Problem::Severity::Info});
@@ -164,14 +189,27 @@ void sortForStore(std::vector<ParsedFile> &files)
 
 } // namespace
 
+qint64 defaultMaxDecompressedBytes()
+{
+    constexpr qint64 ceiling = 16LL * 1024 * 1024 * 1024;
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return ceiling;
+    return std::min(ceiling, qint64(pages) * pageSize / 2);
+}
+
 std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptions &options,
                                        const LoadProgressCallback &progress, const std::atomic_bool *cancelled)
 {
+    QElapsedTimer timer;
+    timer.start();
     auto store = std::make_shared<TraceStore>();
     LoadBudget budget(options.maxDecompressedBytes);
     Problems problems;
     const std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
 
+    const qint64 collectedMs = timer.elapsed();
     LoadContext context{options, budget, progress, cancelled};
     for (const InputFile &input : inputs)
         context.total += input.weight;
@@ -184,22 +222,26 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     std::vector<ParsedFile> parsed = QtConcurrent::blockingMapped<std::vector<ParsedFile>>(
         &pool, inputs, [&context](const InputFile &input) { return parseInput(input, context); });
 
+    const qint64 parsedMs = timer.elapsed();
     for (const ParsedFile &file : parsed)
         problems.append(file.problems);
     std::erase_if(parsed, [](const ParsedFile &file) { return !file.keep; });
     sortForStore(parsed);
-    qsizetype records = 0;
-    for (const ParsedFile &file : parsed)
-        records += qsizetype(file.scanned.records.size());
-    store->reserveRecords(records);
     for (Problem &problem : problems)
         store->addProblem(std::move(problem));
+    std::vector<std::vector<RecordEntry>> records;
+    records.reserve(parsed.size());
     for (ParsedFile &file : parsed) {
         const int id = store->addFile(std::move(file.source), std::move(file.owner));
-        store->appendScanned(id, std::move(file.scanned));
+        records.push_back(store->takeScanned(id, std::move(file.scanned)));
     }
+    parsed.clear();
+    store->adoptRecords(std::move(records));
+    const qint64 appendedMs = timer.elapsed();
     store->finalize();
-    qCDebug(lcIngest) << "loaded" << store->recordCount() << "records from" << store->fileCount() << "files";
+    qCDebug(lcIngest) << "loaded" << store->recordCount() << "records from" << store->fileCount() << "files in"
+                      << timer.elapsed() << "ms: inputs" << collectedMs << "parse" << parsedMs - collectedMs << "append"
+                      << appendedMs - parsedMs << "merge" << timer.elapsed() - appendedMs;
     return store;
 }
 

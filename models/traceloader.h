@@ -13,11 +13,15 @@
 
 namespace CtiFlow {
 
+// Half the physical memory, at most 16 GiB: decompressed text is held in memory, so a zip bomb must
+// stop well before the machine runs out.
+qint64 defaultMaxDecompressedBytes();
+
 struct LoadOptions
 {
-    qint64 maxDecompressedBytes = 16LL * 1024 * 1024 * 1024; // whole bundle, after decompression
-    int maxArchiveDepth = 4;                                 // archives inside archives
-    qint64 maxLineBytes = 1024 * 1024;                       // longer lines are cut and flagged
+    qint64 maxDecompressedBytes = defaultMaxDecompressedBytes(); // whole bundle, after decompression
+    int maxArchiveDepth = 4;                                     // archives inside archives
+    qint64 maxLineBytes = 1024 * 1024;                           // longer lines are cut and flagged
 };
 
 // Called from the loading threads with bytes read so far and the total expected.

@@ -37,6 +37,13 @@ void TraceStore::indexFile(int fileId)
 
 void TraceStore::appendScanned(int fileId, ScannedFile &&scanned)
 {
+    const std::vector<RecordEntry> records = takeScanned(fileId, std::move(scanned));
+    m_records.insert(m_records.end(), records.begin(), records.end());
+    m_merged = false;
+}
+
+std::vector<RecordEntry> TraceStore::takeScanned(int fileId, ScannedFile &&scanned)
+{
     const SourceFile &source = m_files[size_t(fileId)];
     const qint64 dayStart = source.date.isValid() ? source.date.startOfDay(QTimeZone::UTC).toMSecsSinceEpoch() : 0;
     std::vector<quint16> signalIds(scanned.signalNames.size());
@@ -44,24 +51,24 @@ void TraceStore::appendScanned(int fileId, ScannedFile &&scanned)
         signalIds[i] = internSignal(scanned.signalNames[i]);
     if (scanned.records.empty())
         m_problems.append({source.path, 0, QStringLiteral("no SDL trace records found"), Problem::Severity::Info});
-    for (RecordEntry entry : scanned.records) {
+    for (RecordEntry &entry : scanned.records) {
         entry.timeMs += dayStart;
         entry.file = quint32(fileId);
         entry.signal = signalIds[entry.signal];
-        m_records.push_back(entry);
     }
-    scanned.records = {};
     for (Problem &problem : scanned.problems) {
         problem.file = source.path;
         m_problems.append(std::move(problem));
     }
     if (scanned.skippedLines > 0)
         qCDebug(lcTrace) << source.path << "skipped" << scanned.skippedLines << "lines before the first record";
+    return std::move(scanned.records);
 }
 
 void TraceStore::finalize()
 {
-    mergeTimeline();
+    if (!m_merged)
+        mergeTimeline();
 }
 
 std::vector<int> TraceStore::fileRanks() const
@@ -86,6 +93,114 @@ std::vector<int> TraceStore::fileRanks() const
     return rank;
 }
 
+std::vector<int> TraceStore::fileRuns() const
+{
+    std::vector<int> runs(m_files.size());
+    QHash<std::pair<QString, int>, int> ids;
+    for (size_t f = 0; f < m_files.size(); ++f) {
+        const std::pair<QString, int> key(m_files[f].node, m_files[f].application);
+        runs[f] = int(ids.value(key, int(ids.size())));
+        ids.insert(key, runs[f]);
+    }
+    return runs;
+}
+
+std::vector<qint64> TraceStore::fileOffsets() const
+{
+    std::vector<qint64> offsets(m_files.size());
+    for (size_t f = 0; f < m_files.size(); ++f)
+        offsets[f] = m_nodeOffsets.value(m_files[f].node);
+    return offsets;
+}
+
+namespace {
+
+// One run of the timeline: consecutive slices of records, read front to back.
+struct Run
+{
+    std::vector<std::pair<RecordEntry *, RecordEntry *>> slices;
+    std::vector<std::vector<RecordEntry> *> owners; // released when their slice is used up, may be null
+    size_t slice = 0;
+
+    bool atEnd() const { return slice == slices.size(); }
+    const RecordEntry &front() const { return *slices[slice].first; }
+    void pop()
+    {
+        if (++slices[slice].first == slices[slice].second)
+            nextSlice();
+    }
+    void nextSlice()
+    {
+        if (owners[slice])
+            *owners[slice] = {};
+        ++slice;
+        while (slice < slices.size() && slices[slice].first == slices[slice].second)
+            nextSlice();
+    }
+};
+
+// Merges runs by time (node clock offsets applied), keeping each run's order; ties go to the earlier run.
+void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::vector<RecordEntry> &out)
+{
+    std::vector<Run *> live;
+    for (Run &run : runs) {
+        if (!run.slices.empty() && run.slices.front().first == run.slices.front().second)
+            run.nextSlice();
+        if (!run.atEnd())
+            live.push_back(&run);
+    }
+    const auto time = [&offsets](const RecordEntry &e) { return e.timeMs + offsets[e.file]; };
+    while (live.size() > 1) {
+        size_t best = 0;
+        qint64 bestTime = time(live[0]->front());
+        for (size_t i = 1; i < live.size(); ++i) {
+            const qint64 t = time(live[i]->front());
+            if (t < bestTime) {
+                best = i;
+                bestTime = t;
+            }
+        }
+        out.push_back(live[best]->front());
+        live[best]->pop();
+        if (live[best]->atEnd())
+            live.erase(live.begin() + qsizetype(best));
+    }
+    if (live.empty())
+        return;
+    // One run left: copy its slices whole.
+    for (Run *run = live.front(); !run->atEnd(); run->nextSlice())
+        out.insert(out.end(), run->slices[run->slice].first, run->slices[run->slice].second);
+}
+
+} // namespace
+
+void TraceStore::adoptRecords(std::vector<std::vector<RecordEntry>> files)
+{
+    const std::vector<int> runOfFile = fileRuns();
+    std::vector<Run> runs;
+    std::vector<int> runIds;
+    size_t total = m_records.size();
+    for (std::vector<RecordEntry> &records : files) {
+        if (records.empty())
+            continue;
+        total += records.size();
+        const int id = runOfFile[records.front().file];
+        auto it = std::find(runIds.begin(), runIds.end(), id);
+        if (it == runIds.end()) {
+            runIds.push_back(id);
+            runs.emplace_back();
+            it = runIds.end() - 1;
+        }
+        Run &run = runs[size_t(it - runIds.begin())];
+        run.slices.emplace_back(records.data(), records.data() + records.size());
+        run.owners.push_back(&records);
+    }
+    // Records added before (indexFile) are not part of the runs: let finalize() merge everything.
+    m_merged = m_records.empty();
+    m_records.reserve(total);
+    mergeRuns(runs, fileOffsets(), m_records);
+}
+
 void TraceStore::mergeTimeline()
 {
     const std::vector<int> rank = fileRanks();
@@ -93,44 +208,21 @@ void TraceStore::mergeTimeline()
     // Loaders append files in rank order already; only a re-merge needs the sort.
     if (!std::is_sorted(m_records.begin(), m_records.end(), byRank))
         std::stable_sort(m_records.begin(), m_records.end(), byRank);
-
-    const auto sameRun = [this](const RecordEntry &a, const RecordEntry &b) {
-        const SourceFile &fa = m_files[a.file];
-        const SourceFile &fb = m_files[b.file];
-        return a.file == b.file || (fa.node == fb.node && fa.application == fb.application);
-    };
-    std::vector<std::pair<size_t, size_t>> runs; // [begin, end)
+    const std::vector<int> runOfFile = fileRuns();
+    std::vector<Run> runs;
     for (size_t i = 0; i < m_records.size();) {
         size_t j = i + 1;
-        while (j < m_records.size() && sameRun(m_records[i], m_records[j]))
+        while (j < m_records.size() && runOfFile[m_records[j].file] == runOfFile[m_records[i].file])
             ++j;
-        runs.emplace_back(i, j);
+        runs.push_back({{{m_records.data() + i, m_records.data() + j}}, {nullptr}});
         i = j;
     }
+    m_merged = true;
     if (runs.size() <= 1)
         return;
-    std::vector<qint64> offsets(m_files.size());
-    for (size_t f = 0; f < m_files.size(); ++f)
-        offsets[f] = m_nodeOffsets.value(m_files[f].node);
     std::vector<RecordEntry> merged;
     merged.reserve(m_records.size());
-    while (true) {
-        int best = -1;
-        qint64 bestTime = 0;
-        for (size_t r = 0; r < runs.size(); ++r) {
-            if (runs[r].first == runs[r].second)
-                continue;
-            const RecordEntry &e = m_records[runs[r].first];
-            const qint64 t = e.timeMs + offsets[e.file];
-            if (best < 0 || t < bestTime) {
-                best = int(r);
-                bestTime = t;
-            }
-        }
-        if (best < 0)
-            break;
-        merged.push_back(m_records[runs[size_t(best)].first++]);
-    }
+    mergeRuns(runs, fileOffsets(), merged);
     m_records = std::move(merged);
 }
 

@@ -58,6 +58,12 @@ public:
     // Appends records found by scanRecords() (in file order), moving their times to the file's date
     // and their signal names into the store's table. Problems get the file's path.
     void appendScanned(int fileId, ScannedFile &&scanned);
+    // The loader's faster path: takeScanned() turns a scanned file's records into store terms (file
+    // id, date, interned signal names) and takes its problems (call from one thread); adoptRecords()
+    // then merges the files' records (given in file order) into the timeline in one pass, releasing
+    // each file's vector as it goes, so finalize() has nothing left to do.
+    std::vector<RecordEntry> takeScanned(int fileId, ScannedFile &&scanned);
+    void adoptRecords(std::vector<std::vector<RecordEntry>> files);
     void reserveRecords(qsizetype count) { m_records.reserve(size_t(count)); }
     // Orders the files of one node and application by rotation, then merges these runs by time
     // (node clock offsets applied). Call after all files are in.
@@ -95,6 +101,8 @@ public:
 private:
     void mergeTimeline();
     std::vector<int> fileRanks() const;
+    std::vector<int> fileRuns() const; // per file: its run (node and application), equal ids = same run
+    std::vector<qint64> fileOffsets() const;
 
     std::vector<SourceFile> m_files;
     std::vector<std::shared_ptr<const void>> m_owners; // mapped files the texts point into
@@ -103,6 +111,7 @@ private:
     QHash<QByteArray, quint16> m_signalIds;
     QHash<QString, qint64> m_nodeOffsets;
     Problems m_problems;
+    bool m_merged = true; // m_records is the merged timeline
 };
 
 } // namespace CtiFlow

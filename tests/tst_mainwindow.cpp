@@ -1,33 +1,322 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "detailspanel.h"
 #include "lanes.h"
+#include "logdelegate.h"
+#include "logmodel.h"
+#include "logview.h"
 #include "mainwindow.h"
-#include "recordmodel.h"
+#include "sessioncontroller.h"
+#include "sessiontablemodel.h"
+#include "startpage.h"
 #include "swimlaneview.h"
+#include "timingcharts.h"
+#include "tracestore.h"
+#include "uisessions.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
+#include <QTreeWidget>
 
 using namespace CtiFlow;
+
+namespace {
+
+const QString samplePath = QStringLiteral(CTIFLOW_SOURCE_DIR "/resources/samples/jabber-cti-auth-success.sdl.txt");
+constexpr int failedStep = 11; // ldap-user-bind
+
+// Stands in for the flow analyser: two sessions over the sample's records, the first failing at the
+// LDAP user bind. Step i's evidence is record 4 * i, so that every step links to a distinct record.
+QList<Session> twoSessions(const TraceStore &store)
+{
+    Session failed = TestSessions::loginSession(QStringLiteral("ldap-user-bind"));
+    Session passed = TestSessions::loginSession({}, QStringLiteral("jpinkman"));
+    passed.number = 2;
+    for (Session *session : {&failed, &passed}) {
+        for (int i = 0; i < session->steps.size(); ++i) {
+            StepResult &step = session->steps[i];
+            if (step.status == StepStatus::NotReached)
+                continue;
+            step.evidence = {RecordIndex{4 * i}};
+            step.keyRecord = RecordIndex{4 * i};
+            step.timeMs = store.timeMs(step.keyRecord);
+        }
+        session->firstMs = session->steps.first().timeMs;
+        session->lastMs = session->steps[session->failedStepIndex() < 0 ? 20 : failedStep].timeMs;
+        for (qsizetype r = 0; r < store.recordCount(); ++r)
+            session->records.append(RecordIndex{r});
+    }
+    if (failed.cause)
+        failed.cause->evidence = failed.steps[failedStep].evidence;
+    // Apart on the timeline, so that each point can be clicked.
+    passed.firstMs -= 60'000;
+    return {passed, failed}; // failures must sort first whatever the analyser's order
+}
+
+void dropPaths(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    mime.setUrls(urls);
+    const QPoint centre = target->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void loadsSample();
+    void initTestCase();
+    void init();
+    void startsOnTheStartPage();
+    void droppedBundleOpensOnTheFailedStep();
+    void failedStepIsDrawnRed();
+    void logShowsTheEvidenceOfTheSelectedStep();
+    void clickingALogRecordSelectsItsStep();
+    void upAndDownWalkTheArrows();
+    void sessionOnlyFilterKeepsTheSelection();
+    void findAndGoToLine();
+    void clickingATimelinePointSelectsItsSession();
+    void recentBundlesAreRemembered();
+    void laneChoicesAreRemembered();
+    void supersededLoadIsDropped();
+
+private:
+    std::unique_ptr<MainWindow> openSample();
 };
 
-void TestMainWindow::loadsSample()
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ctiflow-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openSample()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setAnalyzer(twoSessions);
+    window->show();
+    QSignalSpy loaded(window.get(), &MainWindow::loadFinished);
+    dropPaths(window->startPage(), {samplePath});
+    if (!loaded.wait(10'000) && loaded.isEmpty())
+        return nullptr;
+    return window;
+}
+
+void TestMainWindow::startsOnTheStartPage()
 {
     MainWindow window;
     window.show();
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    window.openPaths({QStringLiteral(CTIFLOW_SOURCE_DIR "/resources/samples/jabber-cti-auth-success.sdl.txt")});
-    QTRY_COMPARE(loaded.count(), 1);
-    QCOMPARE(window.recordView()->model()->rowCount(), 93);
+    QVERIFY(window.isShowingStartPage());
     QCOMPARE(window.swimLaneView()->lanes(), standardLanes());
+    QVERIFY(!window.swimLaneView()->hasSession());
+}
+
+void TestMainWindow::droppedBundleOpensOnTheFailedStep()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    QVERIFY(!window->isShowingStartPage());
+    QCOMPARE(window->logView()->model()->rowCount(), 93);
+    QCOMPARE(window->sessionTable()->model()->rowCount(), 2);
+    const QModelIndex first = window->sessionTable()->model()->index(0, SessionTableModel::UserColumn);
+    QCOMPARE(first.data().toString(), QStringLiteral("wwhite"));
+    QCOMPARE(window->sessionTable()->currentIndex().row(), 0);
+    QCOMPARE(window->swimLaneView()->session().login, QStringLiteral("wwhite"));
+    QCOMPARE(window->swimLaneView()->selectedStep(), failedStep);
+    QVERIFY(window->detailsPanel()->toPlainText().contains(QStringLiteral("Wrong password")));
+}
+
+void TestMainWindow::failedStepIsDrawnRed()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    const StepGeometry *geometry = view->currentLayout().geometryOfStep(failedStep);
+    QVERIFY(geometry);
+    const QImage image = view->viewport()->grab().toImage();
+    const qreal ratio = image.devicePixelRatio();
+    const QPoint middle = view->mapFromDiagram((geometry->from + geometry->to) / 2);
+    QVERIFY(view->viewport()->rect().contains(middle));
+    const QColor colour = image.pixelColor(middle * ratio);
+    QVERIFY2(colour.red() > colour.green() + 80 && colour.red() > colour.blue() + 80, qPrintable(colour.name()));
+}
+
+void TestMainWindow::logShowsTheEvidenceOfTheSelectedStep()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    LogView *log = window->logView();
+    QCOMPARE(log->currentRecord(), RecordIndex{4 * failedStep});
+    const auto *delegate = qobject_cast<LogDelegate *>(log->table()->itemDelegate());
+    QVERIFY(delegate);
+    QVERIFY(delegate->isEvidence(4 * failedStep));
+    QVERIFY(!delegate->isEvidence(4 * failedStep + 1));
+    const QModelIndex current = log->table()->currentIndex();
+    QVERIFY(log->table()->viewport()->rect().intersects(log->table()->visualRect(current)));
+}
+
+void TestMainWindow::clickingALogRecordSelectsItsStep()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    QTableView *table = window->logView()->table();
+    const QModelIndex index =
+        table->model()->index(window->logView()->model()->rowOf(RecordIndex{12}), LogModel::RecordColumn);
+    table->scrollTo(index);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    QCOMPARE(window->swimLaneView()->selectedStep(), 3);
+    // The log stays where the user clicked; the step's evidence is marked.
+    QCOMPARE(window->logView()->currentRecord(), RecordIndex{12});
+
+    // A record between two steps' evidence belongs to the step that had started by its time.
+    const QModelIndex between = table->model()->index(13, LogModel::RecordColumn);
+    table->scrollTo(between);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(between).center());
+    QVERIFY(window->swimLaneView()->selectedStep() >= 0);
+}
+
+void TestMainWindow::upAndDownWalkTheArrows()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(view->selectedStep(), failedStep - 1);
+    QCOMPARE(window->logView()->currentRecord(), RecordIndex{4 * (failedStep - 1)});
+    QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->selectedStep(), failedStep + 1);
+}
+
+void TestMainWindow::sessionOnlyFilterKeepsTheSelection()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    LogView *log = window->logView();
+    const RecordIndex before = log->currentRecord();
+    log->setSessionOnly(true);
+    QVERIFY(log->model()->isFiltered());
+    QCOMPARE(log->model()->rowCount(), 93); // the test sessions own every record
+    QCOMPARE(log->currentRecord(), before);
+    log->setSessionRecords({RecordIndex{2}, RecordIndex{44}, RecordIndex{50}});
+    QCOMPARE(log->model()->rowCount(), 3);
+    QCOMPARE(log->currentRecord(), before);
+}
+
+void TestMainWindow::findAndGoToLine()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    LogView *log = window->logView();
+    log->findEdit()->setText(QStringLiteral("CtiLoginCheckReq"));
+    QVERIFY(log->findNext());
+    const TraceStore *store = log->model()->store();
+    QVERIFY(QString::fromUtf8(store->recordText(log->currentRecord())).contains(QStringLiteral("CtiLoginCheckReq")));
+    const RecordIndex first = log->currentRecord();
+    QVERIFY(log->findNext());
+    QVERIFY(log->currentRecord() != first);
+    QVERIFY(log->findNext(true));
+    QCOMPARE(log->currentRecord(), first);
+
+    log->findEdit()->setText(QStringLiteral("Decrypted (Key|Password) Status"));
+    QVERIFY(!log->findNext()); // not a regular expression yet
+    for (QCheckBox *box : log->findChildren<QCheckBox *>()) {
+        if (box->text() == QStringLiteral("Regex"))
+            box->setChecked(true);
+    }
+    QVERIFY(log->findNext());
+    QVERIFY(QString::fromUtf8(store->recordText(log->currentRecord())).contains(QStringLiteral("Decrypted")));
+
+    QVERIFY(log->goToLine(20));
+    QCOMPARE(store->line(log->currentRecord()).value, 20);
+}
+
+void TestMainWindow::clickingATimelinePointSelectsItsSession()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    TimingCharts *charts = window->timingCharts();
+    window->findChild<QDockWidget *>(QStringLiteral("timingDock"))->raise();
+    charts->setCurrentWidget(charts->timelineWidget());
+    QTRY_VERIFY(charts->timelineWidget()->isVisible());
+    charts->showSessions(window->sessions()->sessionModel()->sessions()); // lays the plot out at its shown size
+    const QPoint point = charts->timelinePointOf(0);                      // jpinkman, given first by the analyser
+    QVERIFY(charts->timelineWidget()->rect().contains(point));
+    QSignalSpy selected(window->sessions(), &SessionController::sessionSelected);
+    QTest::mouseClick(charts->timelineWidget(), Qt::LeftButton, {}, point);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(window->sessions()->currentSession(), 0);
+    QCOMPARE(window->swimLaneView()->session().login, QStringLiteral("jpinkman"));
+}
+
+void TestMainWindow::recentBundlesAreRemembered()
+{
+    {
+        const auto window = openSample();
+        QVERIFY(window);
+    }
+    MainWindow again;
+    const auto *recent = again.startPage()->findChild<QListWidget *>(QStringLiteral("recentBundles"));
+    QVERIFY(recent);
+    QCOMPARE(recent->count(), 1);
+    QCOMPARE(recent->item(0)->data(Qt::UserRole).toStringList(), QStringList{samplePath});
+}
+
+void TestMainWindow::laneChoicesAreRemembered()
+{
+    {
+        const auto window = openSample();
+        QVERIFY(window);
+        window->swimLaneView()->hideLane(QStringLiteral("DbAccess"));
+        window->swimLaneView()->moveLane(QStringLiteral("LDAP"), -2);
+    }
+    MainWindow again;
+    QCOMPARE(again.swimLaneView()->lanes(), (QStringList{QStringLiteral("Jabber"), QStringLiteral("LDAP"),
+                                                         QStringLiteral("CTIHandler"), QStringLiteral("Directory")}));
+}
+
+void TestMainWindow::supersededLoadIsDropped()
+{
+    LoadController loader;
+    QSignalSpy finished(&loader, &LoadController::loadFinished);
+    loader.start({QStringLiteral("/nonexistent/first")});
+    loader.start({samplePath});
+    QTRY_COMPARE(finished.count(), 1);
+    // Let the first load's thread finish and its queued result arrive; it must be dropped.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(finished.count(), 1);
+    const auto result = finished.first().first().value<LoadResult>();
+    QCOMPARE(result.paths, QStringList{samplePath});
+    QCOMPARE(result.store->recordCount(), 93);
 }
 
 QTEST_MAIN(TestMainWindow)

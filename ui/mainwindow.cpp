@@ -2,78 +2,402 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "lanes.h"
-#include "recordmodel.h"
+#include "detailspanel.h"
+#include "logview.h"
+#include "sessioncontroller.h"
+#include "sessiontablemodel.h"
+#include "startpage.h"
 #include "swimlaneview.h"
-#include "traceloader.h"
+#include "theme.h"
+#include "timingcharts.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace CtiFlow {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_recordModel(new RecordModel(this))
+namespace {
+
+constexpr int maxRecentBundles = 10;
+
+QStringList localPaths(const QMimeData *mime)
 {
-    setWindowTitle(tr("CTI Flow"));
-    setupCentralWidget();
-    setupActions();
-    resize(1200, 800);
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
 }
 
-MainWindow::~MainWindow() = default;
+} // namespace
 
-void MainWindow::setupActions()
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_loader(new LoadController(this))
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Files…"));
-    open->setShortcut(QKeySequence::Open);
-    connect(open, &QAction::triggered, this, [this] {
-        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open trace files"));
-        if (!paths.isEmpty())
-            openPaths(paths);
-    });
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    setWindowTitle(tr("CTI Flow"));
+    setAcceptDrops(true);
+    setupCentralWidget();
+    setupDocks();
+    setupStatusBar();
+    setupActions();
+    setupConnections();
+    resize(1600, 1000);
+    restoreSettings();
+    // Drops land on whichever child is under the cursor; catch them all so that "anywhere" holds.
+    qApp->installEventFilter(this);
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void MainWindow::setAnalyzer(SessionAnalyzer analyzer)
+{
+    m_loader->setAnalyzer(std::move(analyzer));
 }
 
 void MainWindow::setupCentralWidget()
 {
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_swimLanes = new SwimLaneView(splitter);
-    m_swimLanes->setLanes(standardLanes());
-    m_recordView = new QTableView(splitter);
-    m_recordView->setModel(m_recordModel);
-    m_recordView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_recordView->verticalHeader()->hide();
-    m_recordView->horizontalHeader()->setStretchLastSection(true);
-    m_recordView->setWordWrap(false);
-    splitter->addWidget(m_swimLanes);
-    splitter->addWidget(m_recordView);
-    setCentralWidget(splitter);
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status);
+    m_stack = new QStackedWidget(this);
+    m_startPage = new StartPage(m_stack);
+    m_stack->addWidget(m_startPage);
+
+    auto *sessionsPanel = new QWidget(this);
+    auto *layout = new QVBoxLayout(sessionsPanel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_sessionFilter = new QLineEdit(sessionsPanel);
+    m_sessionFilter->setPlaceholderText(tr("Filter sessions by user, device, node, outcome or cause"));
+    m_sessionFilter->setClearButtonEnabled(true);
+    m_sessionTable = new QTableView(sessionsPanel);
+    m_sessionTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_sessionTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sessionTable->verticalHeader()->hide();
+    m_sessionTable->horizontalHeader()->setStretchLastSection(true);
+    m_sessionTable->setWordWrap(false);
+    layout->addWidget(m_sessionFilter);
+    layout->addWidget(m_sessionTable);
+
+    m_splitter = new QSplitter(Qt::Vertical, m_stack);
+    m_splitter->setObjectName(QStringLiteral("sessionsAndDiagram"));
+    m_swimLanes = new SwimLaneView(m_splitter);
+    m_splitter->addWidget(sessionsPanel);
+    m_splitter->addWidget(m_swimLanes);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({150, 450});
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+}
+
+void MainWindow::setupDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *dockWidget = new QDockWidget(title, this);
+        dockWidget->setObjectName(name);
+        dockWidget->setWidget(widget);
+        addDockWidget(area, dockWidget);
+        return dockWidget;
+    };
+    m_log = new LogView(this);
+    m_details = new DetailsPanel(this);
+    m_charts = new TimingCharts(this);
+    m_problems = new QTreeWidget(this);
+    m_problems->setHeaderLabels({tr("Severity"), tr("File"), tr("Line"), tr("Reason")});
+    m_problems->setRootIsDecorated(false);
+
+    QDockWidget *log = dock(tr("Log"), QStringLiteral("logDock"), m_log, Qt::BottomDockWidgetArea);
+    QDockWidget *details = dock(tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);
+    QDockWidget *timing = dock(tr("Timing"), QStringLiteral("timingDock"), m_charts, Qt::BottomDockWidgetArea);
+    QDockWidget *problems = dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    splitDockWidget(log, details, Qt::Horizontal);
+    tabifyDockWidget(details, timing);
+    tabifyDockWidget(timing, problems);
+    details->raise();
+    resizeDocks({log, details}, {1000, 520}, Qt::Horizontal);
+    resizeDocks({log}, {330}, Qt::Vertical);
+
+    m_sessions = new SessionController({m_sessionTable, m_swimLanes, m_log, m_details, m_charts}, this);
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_status = new QLabel(tr("Open or drop a trace bundle"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->hide();
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+}
+
+void MainWindow::setupActions()
+{
+    setupFileMenu();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find…"), m_log, &LogView::focusFind);
+    find->setShortcut(QKeySequence::Find);
+    QAction *next = edit->addAction(tr("Find &Next"), m_log, [this] { m_log->findNext(false); });
+    next->setShortcut(QKeySequence::FindNext);
+    QAction *previous = edit->addAction(tr("Find &Previous"), m_log, [this] { m_log->findNext(true); });
+    previous->setShortcut(QKeySequence::FindPrevious);
+    QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
+    goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
+    setupViewMenu();
+}
+
+void MainWindow::setupFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Files…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::chooseFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::setupViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_swimLanes, &SwimLaneView::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_swimLanes, &SwimLaneView::zoomOut);
+    view->addAction(tr("&Fit Diagram"), QKeySequence(Qt::CTRL | Qt::Key_0), m_swimLanes, &SwimLaneView::fitToWindow);
+    view->addAction(tr("Show &All Lanes"), m_swimLanes, &SwimLaneView::showAllLanes);
+    QAction *sessionOnly = view->addAction(tr("Log: This &Session Only"));
+    sessionOnly->setCheckable(true);
+    connect(sessionOnly, &QAction::toggled, m_log, &LogView::setSessionOnly);
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    m_themes = new QActionGroup(this);
+    for (const auto &[id, title] : {std::pair{themeSystem(), tr("Follow the System")},
+                                    std::pair{themeLight(), tr("Light")}, std::pair{themeDark(), tr("Dark")}}) {
+        QAction *action = theme->addAction(title);
+        action->setCheckable(true);
+        action->setData(id);
+        m_themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, themeId = id] { applyTheme(themeId); });
+    }
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setupConnections()
+{
+    connect(m_loader, &LoadController::loadStarted, this, &MainWindow::onLoadStarted);
+    connect(m_loader, &LoadController::progressChanged, this, &MainWindow::onProgressChanged);
+    connect(m_loader, &LoadController::loadFinished, this, &MainWindow::onLoadFinished);
+    connect(m_cancel, &QToolButton::clicked, m_loader, &LoadController::cancel);
+    connect(m_startPage, &StartPage::openFilesRequested, this, &MainWindow::chooseFiles);
+    connect(m_startPage, &StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(m_startPage, &StartPage::bundleRequested, this, &MainWindow::openPaths);
+    connect(m_sessionFilter, &QLineEdit::textChanged, m_sessions->sessionFilter(),
+            &SessionFilterModel::setFilterFixedString);
+    connect(m_swimLanes, &SwimLaneView::laneOptionsChanged, this, &MainWindow::saveSettings);
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open trace files or bundles"));
+    openPaths(paths);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of traces"));
+    if (!path.isEmpty())
+        openPaths({path});
+}
+
+bool MainWindow::isShowingStartPage() const
+{
+    return m_stack->currentWidget() == m_startPage;
 }
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    showStore(loadTraces(paths));
+    if (!paths.isEmpty())
+        m_loader->start(paths);
 }
 
-void MainWindow::showStore(std::shared_ptr<const TraceStore> store)
+void MainWindow::onLoadStarted(const QStringList &paths)
 {
-    m_status->setText(tr("%n record(s)", nullptr, int(store->recordCount())));
-    m_recordModel->setStore(std::move(store));
+    m_status->setText(tr("Loading %1…").arg(bundleTitle(paths)));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+}
+
+void MainWindow::onProgressChanged(qint64 done, qint64 total)
+{
+    if (total <= 0)
+        return;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(done * 1000 / total));
+}
+
+void MainWindow::onLoadFinished(const LoadResult &result)
+{
+    m_progress->hide();
+    m_cancel->hide();
+    m_sessions->setBundle(result.store, result.sessions);
+    showProblems(result);
+    const int failed = int(std::count_if(result.sessions.cbegin(), result.sessions.cend(),
+                                         [](const Session &s) { return s.outcome == Outcome::Failed; }));
+    QString text = tr("%n record(s), ", nullptr, int(result.store->recordCount())) +
+                   tr("%n session(s), ", nullptr, int(result.sessions.size())) + tr("%n failed", nullptr, failed);
+    if (!result.store->problems().isEmpty())
+        text += tr(", %n problem(s)", nullptr, int(result.store->problems().size()));
+    if (result.cancelled)
+        text += tr(" (cancelled: partial bundle)");
+    m_status->setText(text);
+    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
+    m_stack->setCurrentWidget(m_splitter);
+    addRecentBundle(result.paths);
+    // Open on the first row: failures sort first, so this is the failure the user is looking for.
+    if (!result.sessions.isEmpty())
+        m_sessionTable->selectRow(0);
     Q_EMIT loadFinished();
+}
+
+void MainWindow::showProblems(const LoadResult &result)
+{
+    m_problems->clear();
+    for (const Problem &problem : result.store->problems()) {
+        auto *item = new QTreeWidgetItem(m_problems, {severityName(problem.severity), problem.file,
+                                                      problem.line > 0 ? QString::number(problem.line) : QString(),
+                                                      problem.reason});
+        item->setToolTip(3, problem.toString());
+    }
+    m_problems->resizeColumnToContents(0);
+    if (!result.store->problems().isEmpty()) {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+            dock->setWindowTitle(tr("Problems (%1)").arg(result.store->problems().size()));
+    }
+}
+
+void MainWindow::addRecentBundle(const QStringList &paths)
+{
+    m_recent.removeAll(paths);
+    m_recent.prepend(paths);
+    while (m_recent.size() > maxRecentBundles)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+    saveSettings();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QStringList &paths : std::as_const(m_recent)) {
+        QAction *action = m_recentMenu->addAction(bundleTitle(paths), this, [this, paths] { openPaths(paths); });
+        action->setToolTip(paths.join(u'\n'));
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+    m_startPage->setRecentBundles(m_recent);
+}
+
+void MainWindow::askGoToLine()
+{
+    bool ok = false;
+    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line in the current record's file:"), 1, 1,
+                                          std::numeric_limits<int>::max(), 1, &ok);
+    if (ok && !m_log->goToLine(line))
+        m_status->setText(tr("No record at line %1").arg(line));
+}
+
+void MainWindow::applyTheme(const QString &theme)
+{
+    m_theme = theme;
+    for (QAction *action : m_themes->actions())
+        action->setChecked(action->data().toString() == theme);
+    QApplication::setPalette(paletteForTheme(theme));
+    saveSettings();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const auto type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    auto *widget = qobject_cast<QWidget *>(watched);
+    auto *drop = static_cast<QDropEvent *>(event);
+    if (!widget || widget->window() != this || localPaths(drop->mimeData()).isEmpty())
+        return QMainWindow::eventFilter(watched, event);
+    drop->acceptProposedAction();
+    if (type == QEvent::Drop)
+        openPaths(localPaths(drop->mimeData()));
+    return true;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_recent.clear();
+    for (const QVariant &bundle : settings.value(QStringLiteral("recent/bundles")).toList())
+        m_recent.append(bundle.toStringList());
+    rebuildRecentMenu();
+    m_swimLanes->setLaneOrder(settings.value(QStringLiteral("diagram/laneOrder")).toStringList());
+    const QStringList hidden = settings.value(QStringLiteral("diagram/hiddenLanes")).toStringList();
+    m_swimLanes->setHiddenLanes(QSet<QString>(hidden.cbegin(), hidden.cend()));
+    m_swimLanes->setZoom(settings.value(QStringLiteral("diagram/zoom"), 1.0).toDouble());
+    applyTheme(settings.value(QStringLiteral("view/theme"), themeSystem()).toString());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    QVariantList bundles;
+    for (const QStringList &paths : m_recent)
+        bundles.append(paths);
+    settings.setValue(QStringLiteral("recent/bundles"), bundles);
+    settings.setValue(QStringLiteral("diagram/laneOrder"), m_swimLanes->paintOptions().laneOrder);
+    const QSet<QString> &hidden = m_swimLanes->paintOptions().hiddenLanes;
+    settings.setValue(QStringLiteral("diagram/hiddenLanes"), QStringList(hidden.cbegin(), hidden.cend()));
+    settings.setValue(QStringLiteral("diagram/zoom"), m_swimLanes->zoom());
+    settings.setValue(QStringLiteral("view/theme"), m_theme);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_loader->cancel();
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace CtiFlow

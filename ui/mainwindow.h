@@ -2,19 +2,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "loadcontroller.h"
+
 #include <QMainWindow>
 
-#include <memory>
-
-class QTableView;
+class QActionGroup;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+class QTreeWidget;
 
 namespace CtiFlow {
 
-class RecordModel;
+class DetailsPanel;
+class LogView;
+class SessionController;
+class StartPage;
 class SwimLaneView;
-class TraceStore;
+class TimingCharts;
 
+// The troubleshooting window: a start page until a bundle is open, then the sessions table, the
+// swim-lane diagram, the linked log, details, timing charts and problems.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,25 +36,69 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads the paths (files, folders, archives) and shows them.
+    // Loads the paths (files, folders, archives) in the background and shows them.
     void openPaths(const QStringList &paths);
+    void setAnalyzer(SessionAnalyzer analyzer);
 
-    RecordModel *recordModel() const { return m_recordModel; }
+    bool isShowingStartPage() const;
+    LoadController *loader() const { return m_loader; }
+    SessionController *sessions() const { return m_sessions; }
+    QTableView *sessionTable() const { return m_sessionTable; }
     SwimLaneView *swimLaneView() const { return m_swimLanes; }
-    QTableView *recordView() const { return m_recordView; }
+    LogView *logView() const { return m_log; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    TimingCharts *timingCharts() const { return m_charts; }
+    QTreeWidget *problemsView() const { return m_problems; }
+    StartPage *startPage() const { return m_startPage; }
 
 Q_SIGNALS:
     void loadFinished();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void setupActions();
+    void setupFileMenu();
+    void setupViewMenu();
     void setupCentralWidget();
-    void showStore(std::shared_ptr<const TraceStore> store);
+    void setupDocks();
+    void setupStatusBar();
+    void setupConnections();
+    void restoreSettings();
+    void saveSettings() const;
+    void applyTheme(const QString &theme);
 
-    RecordModel *m_recordModel = nullptr;
+    void onLoadStarted(const QStringList &paths);
+    void onProgressChanged(qint64 done, qint64 total);
+    void onLoadFinished(const LoadResult &result);
+    void showProblems(const LoadResult &result);
+    void addRecentBundle(const QStringList &paths);
+    void rebuildRecentMenu();
+    void askGoToLine();
+    void chooseFiles();
+    void chooseFolder();
+
+    LoadController *m_loader = nullptr;
+    SessionController *m_sessions = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    StartPage *m_startPage = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLineEdit *m_sessionFilter = nullptr;
+    QTableView *m_sessionTable = nullptr;
     SwimLaneView *m_swimLanes = nullptr;
-    QTableView *m_recordView = nullptr;
+    LogView *m_log = nullptr;
+    DetailsPanel *m_details = nullptr;
+    TimingCharts *m_charts = nullptr;
+    QTreeWidget *m_problems = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_themes = nullptr;
     QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QList<QStringList> m_recent;
+    QString m_theme;
 };
 
 } // namespace CtiFlow

@@ -6,6 +6,8 @@
 
 #include <QBuffer>
 
+#include <algorithm>
+
 #include <memory>
 
 #ifdef CTIFLOW_HAVE_LIBDEFLATE
@@ -73,8 +75,14 @@ struct DecompressorDeleter
     void operator()(libdeflate_decompressor *d) const { libdeflate_free_decompressor(d); }
 };
 
+// Bytes after the last member, unless they are all zero (block padding of tapes and some copiers).
+qint64 trailingGarbage(QByteArrayView rest)
+{
+    return std::all_of(rest.begin(), rest.end(), [](char c) { return c == '\0'; }) ? 0 : rest.size();
+}
+
 // Decompresses all gzip members at once; false when the stream is damaged, cut or over the limit.
-bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output)
+bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output, qint64 &trailing)
 {
     thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
         libdeflate_alloc_decompressor());
@@ -99,8 +107,10 @@ bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output)
             return false;
         used += qsizetype(outUsed);
         inPos += qsizetype(inUsed);
-        if (inPos < data.size() && !isGzip(data.sliced(inPos)))
-            break; // trailing padding after the last member
+        if (inPos < data.size() && !isGzip(data.sliced(inPos))) {
+            trailing = trailingGarbage(data.sliced(inPos));
+            break;
+        }
     }
     output.resize(used);
     return true;
@@ -128,7 +138,7 @@ GunzipResult gunzip(QByteArrayView data, qint64 limit)
 {
 #ifdef CTIFLOW_HAVE_LIBDEFLATE
     GunzipResult fast;
-    if (gunzipWithLibdeflate(data, limit, fast.output))
+    if (gunzipWithLibdeflate(data, limit, fast.output, fast.trailingBytes))
         return fast;
 #endif
     return gunzipIncrementally(data, limit, data.size() * 4);

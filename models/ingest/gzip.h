@@ -25,7 +25,8 @@ struct GunzipResult
     };
     QByteArray output;
     Status status = Status::Complete;
-    QString error; // why the stream is not complete
+    QString error;            // why the stream is not complete
+    qint64 trailingBytes = 0; // bytes after the last gzip member that are neither gzip nor zero padding
 };
 
 // Decompresses a whole gzip stream (several members are concatenated). Uses libdeflate when it is

@@ -9,14 +9,19 @@
 #include <KArchiveFile>
 #include <KTar>
 #include <KZip>
+#include <KZipFileEntry>
 
 #include <QBuffer>
-#include <QDirIterator>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 
 #include <memory>
+
+#ifdef CTIFLOW_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 namespace CtiFlow {
 
@@ -41,6 +46,30 @@ Kind kindOf(QByteArrayView head, QByteArrayView whole)
     return Kind::File;
 }
 
+// KZip does not check the CRC-32 of what it reads: a damaged member is reported, its content kept.
+void checkCrc(const KArchiveFile *file, const QByteArray &data, const QString &display, Problems &problems)
+{
+#ifdef CTIFLOW_HAVE_LIBDEFLATE
+    const auto *zipped = dynamic_cast<const KZipFileEntry *>(file);
+    if (!zipped)
+        return;
+    const quint32 crc = libdeflate_crc32(0, data.constData(), size_t(data.size()));
+    if (crc != zipped->crc32()) {
+        problems.append({display, 0,
+                         QStringLiteral("CRC-32 of the archive member does not match (stored %1, read %2): the "
+                                        "content may be damaged")
+                             .arg(zipped->crc32(), 8, 16, QLatin1Char('0'))
+                             .arg(crc, 8, 16, QLatin1Char('0')),
+                         Problem::Severity::Warning});
+    }
+#else
+    Q_UNUSED(file)
+    Q_UNUSED(data)
+    Q_UNUSED(display)
+    Q_UNUSED(problems)
+#endif
+}
+
 class Collector
 {
 public:
@@ -52,10 +81,12 @@ public:
     {}
 
     void path(const QString &path);
+    void data(QByteArray data, const QString &display) { member(std::move(data), display, {}, 0); }
     std::vector<InputFile> take() { return std::move(m_inputs); }
 
 private:
     bool cancelled() const { return m_cancelled && m_cancelled->load(); }
+    void listFolder(const QString &dir, QStringList &files, QStringList &walking);
     void diskFile(const QFileInfo &info);
     void archive(Kind kind, QByteArray data, const QString &display, int depth);
     void archiveDirectory(const KArchiveDirectory *dir, const QString &prefix, int depth);
@@ -84,9 +115,8 @@ void Collector::path(const QString &path)
         return;
     }
     QStringList files;
-    QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(it.next());
+    QStringList walking{info.canonicalFilePath()};
+    listFolder(path, files, walking);
     files.sort();
     for (const QString &file : std::as_const(files)) {
         if (cancelled())
@@ -95,9 +125,42 @@ void Collector::path(const QString &path)
     }
 }
 
+// Lists the files below dir, folders through symbolic links included. walking holds the canonical
+// paths of dir and the folders above it: a link back to one of them is a loop and is not followed.
+void Collector::listFolder(const QString &dir, QStringList &files, QStringList &walking)
+{
+    const QFileInfoList entries =
+        QDir(dir).entryInfoList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &entry : entries) {
+        if (!entry.isDir()) {
+            files.append(entry.filePath());
+            continue;
+        }
+        const QString canonical = entry.canonicalFilePath();
+        if (walking.contains(canonical)) {
+            problem(entry.filePath(),
+                    QStringLiteral("symbolic link loop: leads back to %1; not followed").arg(canonical),
+                    Problem::Severity::Warning);
+            continue;
+        }
+        walking.append(canonical);
+        listFolder(entry.filePath(), files, walking);
+        walking.removeLast();
+    }
+}
+
 void Collector::diskFile(const QFileInfo &info)
 {
     const QString path = info.filePath();
+    if (info.isSymLink() && !info.exists()) {
+        problem(path, QStringLiteral("symbolic link leads nowhere (missing target or a loop of links): %1")
+                          .arg(info.symLinkTarget()));
+        return;
+    }
+    if (!info.isFile()) {
+        problem(path, QStringLiteral("not a regular file (a FIFO, socket or device); not read"));
+        return;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         problem(path, QStringLiteral("cannot be read: %1").arg(file.errorString()));
@@ -176,6 +239,7 @@ void Collector::archiveDirectory(const KArchiveDirectory *dir, const QString &pr
                 QStringLiteral("damaged archive member: %1 of %2 bytes readable").arg(data.size()).arg(file->size()));
             continue;
         }
+        checkCrc(file, data, display, m_problems);
         member(std::move(data), display, entry->date(), depth);
     }
 }
@@ -218,6 +282,14 @@ std::vector<InputFile> collectInputs(const QStringList &paths, const LoadOptions
             break;
         collector.path(path);
     }
+    return collector.take();
+}
+
+std::vector<InputFile> collectInputsFromData(QByteArray data, const QString &display, const LoadOptions &options,
+                                             LoadBudget &budget, Problems &problems)
+{
+    Collector collector(options, budget, problems, nullptr);
+    collector.data(std::move(data), display);
     return collector.take();
 }
 

@@ -45,4 +45,9 @@ struct LoadBudget
 std::vector<InputFile> collectInputs(const QStringList &paths, const LoadOptions &options, LoadBudget &budget,
                                      Problems &problems, const std::atomic_bool *cancelled);
 
+// As collectInputs() for one input already in memory (an archive, a gzip or a plain file) that
+// display names; used by the fuzz targets.
+std::vector<InputFile> collectInputsFromData(QByteArray data, const QString &display, const LoadOptions &options,
+                                             LoadBudget &budget, Problems &problems);
+
 } // namespace CtiFlow

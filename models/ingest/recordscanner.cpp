@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordscanner.h"
 
+#include <QTime>
+
 #include <cstring>
 
 namespace CtiFlow {
@@ -12,8 +14,18 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 // A time of day more than this far below the previous record's means the clock passed midnight;
 // smaller steps back are out-of-order writes and are kept as they are.
 constexpr int rolloverThresholdMs = 12 * 60 * 60 * 1000;
+// A step back larger than this (and not a rollover) is a clock change on the server, reported.
+constexpr int clockStepBackMs = 60 * 1000;
 // Cancel is checked and progress reported after this many bytes.
 constexpr qsizetype checkpointBytes = 8 << 20;
+
+// memchr over [begin, end); nullptr when not found or the range is empty.
+const char *find(const char *begin, const char *end, char c)
+{
+    if (begin >= end)
+        return nullptr;
+    return static_cast<const char *>(std::memchr(begin, c, size_t(end - begin)));
+}
 
 bool isDigit(char c)
 {
@@ -96,8 +108,7 @@ Header headerAt(const char *p, const char *end)
 // Start of another record header inside the line after from (pasted excerpts), or nullptr.
 const char *embeddedHeader(const char *from, const char *end)
 {
-    for (const char *bar = static_cast<const char *>(std::memchr(from, '|', size_t(end - from))); bar;
-         bar = static_cast<const char *>(std::memchr(bar + 1, '|', size_t(end - bar - 1)))) {
+    for (const char *bar = find(from, end, '|'); bar; bar = find(bar + 1, end, '|')) {
         const char *e = bar;
         while (e > from && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\xA0'))
             --e;
@@ -149,6 +160,7 @@ public:
 private:
     void line(const char *start, const char *contentEnd);
     void record(const char *start, const char *end, const Header &header);
+    void clockWentBack(int time);
     quint16 intern(const char *b, const char *e);
     bool checkpoint(const char *pos);
 
@@ -184,7 +196,7 @@ ScannedFile Scanner::run()
             m_result.cancelled = true;
             return std::move(m_result);
         }
-        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(m_end - p)));
+        const char *nl = find(p, m_end, '\n');
         const char *lineEnd = nl ? nl : m_end;
         ++m_line;
         line(p, lineEnd > p && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
@@ -236,6 +248,8 @@ void Scanner::record(const char *start, const char *end, const Header &header)
         time = std::max(m_previousTime, 0);
     } else if (m_previousTime >= 0 && time + rolloverThresholdMs < m_previousTime) {
         ++m_day;
+    } else if (m_previousTime >= 0 && time + clockStepBackMs < m_previousTime) {
+        clockWentBack(time);
     }
     m_previousTime = time;
 
@@ -245,16 +259,27 @@ void Scanner::record(const char *start, const char *end, const Header &header)
     entry.length = quint32(end - start);
     entry.line = m_line;
     const char *typeBegin = skipPadding(header.end, end);
-    const char *bar = static_cast<const char *>(std::memchr(typeBegin, '|', size_t(end - typeBegin)));
+    const char *bar = find(typeBegin, end, '|');
     const char *typeEnd = trimBack(typeBegin, bar ? bar : end);
     entry.type = typeOf(typeBegin, typeEnd);
     if (bar && isSignal(entry.type)) {
         const char *signalBegin = skipPadding(bar + 1, end);
-        const char *next = static_cast<const char *>(std::memchr(signalBegin, '|', size_t(end - signalBegin)));
+        const char *next = find(signalBegin, end, '|');
         entry.signal = intern(signalBegin, trimBack(signalBegin, next ? next : end));
     }
     m_result.records.push_back(entry);
     m_inRecord = true;
+}
+
+void Scanner::clockWentBack(int time)
+{
+    const auto format = [](int ms) { return QTime::fromMSecsSinceStartOfDay(ms).toString(u"HH:mm:ss.zzz"); };
+    m_result.problems.append({{},
+                              m_line,
+                              QStringLiteral("clock went back by %1 s (from %2 to %3); records keep their file order")
+                                  .arg((m_previousTime - time) / 1000)
+                                  .arg(format(m_previousTime), format(time)),
+                              Problem::Severity::Warning});
 }
 
 quint16 Scanner::intern(const char *b, const char *e)

@@ -1,0 +1,286 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flowtext.h"
+
+#include "lanes.h"
+#include "redactor.h"
+#include "tracestore.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace CtiFlow {
+
+namespace {
+
+// Mermaid reads '#' as an entity start and ';' as a statement end inside message text.
+QString mermaidText(QString text)
+{
+    text.replace(QLatin1Char(';'), QLatin1Char(','));
+    text.replace(QLatin1Char('#'), QStringLiteral("no. "));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
+QString plantUmlText(QString text)
+{
+    text.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    return text;
+}
+
+QString stepTitle(const StepResult &step)
+{
+    QString title = step.seed.isEmpty() ? step.label : step.seed + QLatin1Char(' ') + step.label;
+    if (step.status != StepStatus::Passed)
+        title += QStringLiteral(" (") + stepStatusWord(step) + QLatin1Char(')');
+    else if (step.slow)
+        title += QStringLiteral(" (slow)");
+    if (step.timeMs >= 0)
+        title += QLatin1Char(' ') + formatTimeOfDay(step.timeMs);
+    return title;
+}
+
+QString causeNote(const Cause &cause)
+{
+    QString note = QStringLiteral("FAILED: ") + cause.title;
+    if (cause.code)
+        note += QStringLiteral(" [") + formatCtiCode(*cause.code) + QLatin1Char(']');
+    return note;
+}
+
+QString mermaidArrow(const StepResult &step)
+{
+    switch (step.status) {
+    case StepStatus::Failed:
+        return QStringLiteral("-x");
+    case StepStatus::Missing:
+    case StepStatus::NotReached:
+        return QStringLiteral("-->>");
+    case StepStatus::Passed:
+        break;
+    }
+    return QStringLiteral("->>");
+}
+
+QString plantUmlArrow(const StepResult &step)
+{
+    switch (step.status) {
+    case StepStatus::Failed:
+        return QStringLiteral("-[#red]>x");
+    case StepStatus::Missing:
+        return QStringLiteral("-->");
+    case StepStatus::NotReached:
+        return QStringLiteral("-[#gray]->");
+    case StepStatus::Passed:
+        break;
+    }
+    return step.slow ? QStringLiteral("-[#orange]>") : QStringLiteral("->");
+}
+
+QString markdownCell(QString text)
+{
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
+QString sessionHeading(const Session &session, Redactor &redactor)
+{
+    const QString user = session.login.isEmpty() ? QStringLiteral("unknown user") : redactor.redact(session.login);
+    QString heading = QStringLiteral("CTI login %1 of %2").arg(session.number).arg(user);
+    if (!session.devices.isEmpty())
+        heading += QStringLiteral(" on ") + redactor.redact(session.devices.join(QStringLiteral(", ")));
+    return heading + QStringLiteral(": ") + outcomeId(session.outcome);
+}
+
+void prepare(const Session &session, Redactor &redactor)
+{
+    redactor.addUser(session.login);
+    for (const QString &device : session.devices)
+        redactor.addDevice(device);
+}
+
+} // namespace
+
+QStringList sessionLanes(const Session &session)
+{
+    QStringList lanes = standardLanes();
+    for (const QString &lane : optionalLanes()) {
+        const bool used = std::any_of(session.steps.cbegin(), session.steps.cend(), [&lane](const StepResult &step) {
+            return step.status != StepStatus::NotReached && (step.from == lane || step.to == lane);
+        });
+        if (used)
+            lanes.append(lane);
+    }
+    return lanes;
+}
+
+QString formatTimeOfDay(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString formatDuration(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    if (ms < 1000)
+        return QString::number(ms) + QStringLiteral(" ms");
+    return QString::number(double(ms) / 1000.0, 'f', 2) + QStringLiteral(" s");
+}
+
+QString formatCtiCode(quint32 code)
+{
+    const QString hex = QString::number(code, 16).toUpper().rightJustified(8, QLatin1Char('0'));
+    return QStringLiteral("0x%1 (%2, %3)").arg(hex).arg(code).arg(qint32(code));
+}
+
+QString recordLocation(const TraceStore &store, RecordIndex record)
+{
+    return store.fileOf(record).path + QLatin1Char(':') + QString::number(store.line(record).value);
+}
+
+QList<RecordIndex> evidenceRecords(const Session &session)
+{
+    QList<RecordIndex> records;
+    for (const StepResult &step : session.steps)
+        records += step.evidence;
+    if (session.cause)
+        records += session.cause->evidence;
+    std::sort(records.begin(), records.end());
+    records.erase(std::unique(records.begin(), records.end()), records.end());
+    return records;
+}
+
+QString stepStatusWord(const StepResult &step)
+{
+    switch (step.status) {
+    case StepStatus::Failed:
+        return QStringLiteral("FAILED");
+    case StepStatus::Missing:
+        return QStringLiteral("missing");
+    case StepStatus::NotReached:
+        return QStringLiteral("not reached");
+    case StepStatus::Passed:
+        break;
+    }
+    return step.slow ? QStringLiteral("slow") : QStringLiteral("passed");
+}
+
+QString mermaidDiagram(const Session &session, Redactor &redactor)
+{
+    prepare(session, redactor);
+    QString out = QStringLiteral("sequenceDiagram\n");
+    out += QStringLiteral("    title ") + mermaidText(sessionHeading(session, redactor)) + QLatin1Char('\n');
+    for (const QString &lane : sessionLanes(session))
+        out += QStringLiteral("    participant ") + lane + QLatin1Char('\n');
+    for (const StepResult &step : session.steps) {
+        const QString text = mermaidText(redactor.redact(stepTitle(step)));
+        if (step.from == step.to)
+            out += QStringLiteral("    Note over %1: %2\n").arg(step.from, text);
+        else
+            out += QStringLiteral("    %1%2%3: %4\n").arg(step.from, mermaidArrow(step), step.to, text);
+        if (step.status == StepStatus::Failed && session.cause)
+            out += QStringLiteral("    Note right of %1: %2\n")
+                       .arg(step.to, mermaidText(redactor.redact(causeNote(*session.cause))));
+    }
+    return out;
+}
+
+QString plantUmlDiagram(const Session &session, Redactor &redactor)
+{
+    prepare(session, redactor);
+    QString out = QStringLiteral("@startuml\n");
+    out += QStringLiteral("title ") + plantUmlText(sessionHeading(session, redactor)) + QLatin1Char('\n');
+    for (const QString &lane : sessionLanes(session))
+        out += QStringLiteral("participant ") + lane + QLatin1Char('\n');
+    for (const StepResult &step : session.steps) {
+        const QString text = plantUmlText(redactor.redact(stepTitle(step)));
+        out += QStringLiteral("%1 %2 %3 : %4\n").arg(step.from, plantUmlArrow(step), step.to, text);
+        if (step.status == StepStatus::Failed && session.cause) {
+            out += QStringLiteral("note right #FFDDDD\n");
+            out += plantUmlText(redactor.redact(causeNote(*session.cause))) + QLatin1Char('\n');
+            out += plantUmlText(redactor.redact(session.cause->explanation)) + QLatin1Char('\n');
+            out += QStringLiteral("end note\n");
+        }
+    }
+    return out + QStringLiteral("@enduml\n");
+}
+
+QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor)
+{
+    prepare(session, redactor);
+    QString out = QStringLiteral("# ") + sessionHeading(session, redactor) + QStringLiteral("\n\n");
+    out += QStringLiteral("| | |\n|---|---|\n");
+    auto row = [&out, &redactor](const QString &name, const QString &value) {
+        out += QStringLiteral("| %1 | %2 |\n").arg(name, markdownCell(redactor.redact(value)));
+    };
+    row(QStringLiteral("User"), session.login);
+    row(QStringLiteral("Devices"), session.devices.join(QStringLiteral(", ")));
+    row(QStringLiteral("Node"), session.node);
+    row(QStringLiteral("Connection"), session.connection);
+    row(QStringLiteral("Started"), formatTimeOfDay(session.firstMs));
+    row(QStringLiteral("Ended"), formatTimeOfDay(session.lastMs));
+    row(QStringLiteral("Duration"),
+        session.firstMs >= 0 && session.lastMs >= 0 ? formatDuration(session.lastMs - session.firstMs) : QString());
+    row(QStringLiteral("Outcome"), outcomeId(session.outcome));
+
+    if (session.cause) {
+        const Cause &cause = *session.cause;
+        out += QStringLiteral("\n## Cause: ") + redactor.redact(cause.title) + QStringLiteral("\n\n");
+        out += redactor.redact(cause.explanation) + QStringLiteral("\n\n");
+        out += QStringLiteral("**What to change:** ") + redactor.redact(cause.action) + QStringLiteral("\n\n");
+        if (cause.code)
+            out += QStringLiteral("**Error code:** ") + formatCtiCode(*cause.code) + QStringLiteral("\n\n");
+        out += QStringLiteral("Cause id: `") + cause.id + QStringLiteral("`\n");
+    }
+
+    out += QStringLiteral(
+        "\n## Steps\n\n| Seed | Step | From | To | Status | Time | Delta |\n|---|---|---|---|---|---|---|\n");
+    for (const StepResult &step : session.steps) {
+        QString status = stepStatusWord(step);
+        if (step.slow && !step.slowReason.isEmpty())
+            status += QStringLiteral(": ") + step.slowReason;
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                   .arg(step.seed, markdownCell(step.label), step.from, step.to, markdownCell(status),
+                        formatTimeOfDay(step.timeMs), formatDuration(step.deltaMs));
+    }
+
+    if (store) {
+        out += QStringLiteral("\n## Evidence\n\n```text\n");
+        for (const RecordIndex record : evidenceRecords(session)) {
+            out += redactor.redact(recordLocation(*store, record)) + QLatin1Char('\n');
+            out += redactor.redact(QString::fromUtf8(store->recordText(record))) + QLatin1Char('\n');
+        }
+        out += QStringLiteral("```\n");
+    }
+    return out;
+}
+
+Session redactedSession(const Session &session, Redactor &redactor)
+{
+    prepare(session, redactor);
+    Session copy = session;
+    copy.login = redactor.redact(copy.login);
+    for (QString &device : copy.devices)
+        device = redactor.redact(device);
+    copy.node = redactor.redact(copy.node);
+    copy.handler = redactor.redact(copy.handler);
+    copy.providerId = redactor.redact(copy.providerId);
+    for (StepResult &step : copy.steps) {
+        step.label = redactor.redact(step.label);
+        step.slowReason = redactor.redact(step.slowReason);
+    }
+    if (copy.cause) {
+        copy.cause->title = redactor.redact(copy.cause->title);
+        copy.cause->explanation = redactor.redact(copy.cause->explanation);
+        copy.cause->action = redactor.redact(copy.cause->action);
+    }
+    return copy;
+}
+
+} // namespace CtiFlow

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "session.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace CtiFlow {
+
+class Redactor;
+class TraceStore;
+
+// Text forms of one session's flow for tickets and wikis. Every text passes through the redactor
+// (a disabled one leaves it as it is).
+
+// Lanes the session's diagram shows: the standard five, then the optional ones it uses.
+QStringList sessionLanes(const Session &session);
+
+// Mermaid sequenceDiagram: participants are the lanes, the failed step carries a note.
+QString mermaidDiagram(const Session &session, Redactor &redactor);
+// PlantUML sequence diagram, same content as mermaidDiagram.
+QString plantUmlDiagram(const Session &session, Redactor &redactor);
+// Session summary, the cause with explanation and action, the step table, the evidence records.
+QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor);
+
+// "08:59:16.944" for a store time; "" for -1.
+QString formatTimeOfDay(qint64 ms);
+// "114 ms", "1.80 s"; "" for -1.
+QString formatDuration(qint64 ms);
+// "0x8CCC0060 (2362179680, -1932787616)": hex, unsigned and signed decimal spellings.
+QString formatCtiCode(quint32 code);
+// "file:line" of a record.
+QString recordLocation(const TraceStore &store, RecordIndex record);
+// Records that back the session's steps and cause, in timeline order, without duplicates.
+QList<RecordIndex> evidenceRecords(const Session &session);
+// Short status words for text outputs: "passed", "FAILED", "missing", "not reached", "slow".
+QString stepStatusWord(const StepResult &step);
+
+// A copy of the session whose user-visible texts (login, devices, labels, cause texts, node) went
+// through the redactor, for outputs that draw the session rather than print it.
+Session redactedSession(const Session &session, Redactor &redactor);
+
+} // namespace CtiFlow

@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Measures how long the GUI thread stalls while LoadJob reads a bundle: a timer on the GUI thread
+// ticks every few milliseconds and the longest gap between two ticks is the stall the user would
+// feel. Also measured: the gap when the loaded store is released on the GUI thread.
+//
+//   ctiflow-gen --size 1073741824 -o /var/tmp/ctiflow-1g && ctiflow-stall /var/tmp/ctiflow-1g
+#include "loadjob.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace CtiFlow;
+
+namespace {
+
+// The longest gap between two ticks of a precise timer on the calling thread.
+class StallMeter
+{
+public:
+    explicit StallMeter(int intervalMs)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(intervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { tick(); });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_longest = 0;
+        m_ticks = 0;
+        m_timer.start();
+    }
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        m_longest = std::max(m_longest, now - m_last);
+        m_last = now;
+        ++m_ticks;
+    }
+    double longestMs() const { return double(m_longest) / 1e6; }
+    qint64 ticks() const { return m_ticks; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+    qint64 m_ticks = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Longest GUI-thread stall while LoadJob loads a bundle."));
+    parser.addHelpOption();
+    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Timer interval (default 2 ms)."),
+                                      QStringLiteral("ms"), QStringLiteral("2"));
+    const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Longest stall allowed (default 50 ms)."),
+                                    QStringLiteral("ms"), QStringLiteral("50"));
+    parser.addOptions({interval, target});
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Trace files, folders or archives."),
+                                 QStringLiteral("PATH..."));
+    parser.process(app);
+    if (parser.positionalArguments().isEmpty())
+        parser.showHelp(2);
+
+    StallMeter loading(std::max(1, parser.value(interval).toInt()));
+    StallMeter releasing(std::max(1, parser.value(interval).toInt()));
+    LoadJob job;
+    qint64 progressSignals = 0;
+    QElapsedTimer wall;
+    std::shared_ptr<TraceStore> store;
+    QObject::connect(&job, &LoadJob::progressChanged, &app, [&progressSignals] { ++progressSignals; });
+    QObject::connect(&job, &LoadJob::finished, &app, [&](std::shared_ptr<TraceStore> loaded) {
+        loading.tick();
+        store = std::move(loaded);
+        QTextStream(stdout) << "loaded " << store->recordCount() << " records from " << store->fileCount()
+                            << " files in " << wall.elapsed() << " ms (" << store->problems().size() << " problems, "
+                            << progressSignals << " progress signals)" << Qt::endl;
+        releasing.start();
+        QTimer::singleShot(20, &app, [&] { store.reset(); });
+        QTimer::singleShot(200, &app, &QCoreApplication::quit);
+    });
+    wall.start();
+    loading.start();
+    job.start(parser.positionalArguments());
+    app.exec();
+
+    const double limit = parser.value(target).toDouble();
+    QTextStream(stdout) << "longest GUI-thread stall while loading: " << QString::number(loading.longestMs(), 'f', 1)
+                        << " ms over " << loading.ticks() << " ticks (target at most " << limit << " ms)\n"
+                        << "longest GUI-thread stall releasing the store: "
+                        << QString::number(releasing.longestMs(), 'f', 1) << " ms" << Qt::endl;
+    return loading.longestMs() <= limit ? 0 : 1;
+}

@@ -1,0 +1,4 @@
+# SPDX-FileCopyrightText: 2026 CTI Flow authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Tests of the ui library: headless diagram geometry and the window, offscreen.
+ctiflow_add_test(tst_lanelayout tst_lanelayout.cpp uisessions.h LIBS ctiflow_ui)

@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sessioncontroller.h"
+
+#include "detailspanel.h"
+#include "logview.h"
+#include "sessiontablemodel.h"
+#include "swimlaneview.h"
+#include "timingcharts.h"
+#include "tracestore.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace CtiFlow {
+
+SessionController::SessionController(const Views &views, QObject *parent)
+    : QObject(parent)
+    , m_views(views)
+    , m_model(new SessionTableModel(this))
+    , m_filter(new SessionFilterModel(this))
+{
+    m_filter->setSourceModel(m_model);
+    QTableView *table = m_views.sessionTable;
+    table->setModel(m_filter);
+    table->setSortingEnabled(true);
+    // Failures first: the proxy sorts stably, so sessions keep their time order within an outcome.
+    table->sortByColumn(SessionTableModel::OutcomeColumn, Qt::AscendingOrder);
+
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SessionController::onTableSelectionChanged);
+    connect(m_views.swimLanes, &SwimLaneView::selectedStepChanged, this, &SessionController::onStepSelected);
+    connect(m_views.log, &LogView::recordActivated, this, &SessionController::onRecordActivated);
+    connect(m_views.details, &DetailsPanel::recordActivated, this,
+            [this](RecordIndex record) { m_views.log->selectRecord(record); });
+    connect(m_views.charts, &TimingCharts::sessionClicked, this, &SessionController::selectSession);
+}
+
+void SessionController::setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions)
+{
+    m_store = std::move(store);
+    m_current = -1;
+    m_views.swimLanes->clear();
+    m_views.details->clearDetails();
+    m_views.log->setStore(m_store);
+    m_model->setSessions(std::move(sessions));
+    m_views.charts->showSessions(m_model->sessions());
+    m_views.charts->showSteps({});
+    m_views.sessionTable->resizeColumnsToContents();
+}
+
+void SessionController::selectSession(int session)
+{
+    if (session < 0 || session >= m_model->sessions().size() || session == m_current)
+        return;
+    m_current = session;
+    const QModelIndex proxyIndex = m_filter->mapFromSource(m_model->index(session, 0));
+    if (proxyIndex.isValid() && m_views.sessionTable->currentIndex().row() != proxyIndex.row())
+        m_views.sessionTable->selectRow(proxyIndex.row());
+
+    const Session &current = m_model->sessions()[session];
+    m_views.swimLanes->setSession(current, m_store);
+    m_views.log->setSessionRecords(current.records);
+    m_views.charts->showSteps(current);
+    m_views.details->showSession(current);
+    // Open on the failed step: that is what the user came for.
+    const int failed = current.failedStepIndex();
+    if (failed >= 0)
+        m_views.swimLanes->setSelectedStep(failed);
+    Q_EMIT sessionSelected(session);
+}
+
+void SessionController::onTableSelectionChanged()
+{
+    const QModelIndexList rows = m_views.sessionTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    selectSession(m_filter->mapToSource(rows.first()).row());
+}
+
+void SessionController::onStepSelected(int step)
+{
+    if (m_current < 0)
+        return;
+    const Session &session = m_model->sessions()[m_current];
+    m_views.details->showStep(session, step, m_store.get());
+    const QList<RecordIndex> evidence = step >= 0 ? session.steps[step].evidence : QList<RecordIndex>();
+    // A step picked from the log keeps the log where the user clicked.
+    if (m_stepFromLog)
+        m_views.log->markEvidence(evidence);
+    else
+        m_views.log->setEvidence(evidence);
+}
+
+int SessionController::sessionOfRecord(RecordIndex record) const
+{
+    const QList<Session> &sessions = m_model->sessions();
+    for (int i = 0; i < sessions.size(); ++i) {
+        for (const StepResult &step : sessions[i].steps) {
+            if (step.evidence.contains(record))
+                return i;
+        }
+    }
+    for (int i = 0; i < sessions.size(); ++i) {
+        if (std::binary_search(sessions[i].records.cbegin(), sessions[i].records.cend(), record))
+            return i;
+    }
+    return -1;
+}
+
+int SessionController::stepOfRecord(RecordIndex record) const
+{
+    if (m_current < 0)
+        return -1;
+    const Session &session = m_model->sessions()[m_current];
+    for (int i = 0; i < session.steps.size(); ++i) {
+        if (session.steps[i].evidence.contains(record))
+            return i;
+    }
+    if (!m_store || !std::binary_search(session.records.cbegin(), session.records.cend(), record))
+        return -1;
+    // Not evidence itself: the last step that had started by the record's time.
+    const qint64 time = m_store->timeMs(record);
+    int best = -1;
+    for (int i = 0; i < session.steps.size(); ++i) {
+        if (session.steps[i].timeMs >= 0 && session.steps[i].timeMs <= time)
+            best = i;
+    }
+    return best;
+}
+
+void SessionController::onRecordActivated(RecordIndex record)
+{
+    m_stepFromLog = true;
+    int step = stepOfRecord(record);
+    const bool inCurrent = m_current >= 0 && std::binary_search(m_model->sessions()[m_current].records.cbegin(),
+                                                                m_model->sessions()[m_current].records.cend(), record);
+    if (step < 0 && !inCurrent) {
+        const int session = sessionOfRecord(record);
+        if (session >= 0 && session != m_current) {
+            selectSession(session);
+            step = stepOfRecord(record);
+        }
+    }
+    if (step >= 0)
+        m_views.swimLanes->setSelectedStep(step);
+    m_stepFromLog = false;
+}
+
+} // namespace CtiFlow

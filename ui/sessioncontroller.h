@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "flow/session.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTableView;
+
+namespace CtiFlow {
+
+class DetailsPanel;
+class LogView;
+class SessionFilterModel;
+class SessionTableModel;
+class SwimLaneView;
+class TimingCharts;
+class TraceStore;
+
+// Keeps the views of one bundle in step: the session table picks the diagram; a step selects its
+// evidence in the log, the details and the charts; a record picked in the log selects its step.
+class SessionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Views
+    {
+        QTableView *sessionTable;
+        SwimLaneView *swimLanes;
+        LogView *log;
+        DetailsPanel *details;
+        TimingCharts *charts;
+    };
+
+    SessionController(const Views &views, QObject *parent = nullptr);
+
+    SessionTableModel *sessionModel() const { return m_model; }
+    SessionFilterModel *sessionFilter() const { return m_filter; }
+
+    void setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions);
+    // Index into the bundle's sessions, -1 for none.
+    void selectSession(int session);
+    int currentSession() const { return m_current; }
+    // Step of the current session that a record is evidence of (or, failing that, the step whose time
+    // the record falls into); -1 when the record is not part of the session.
+    int stepOfRecord(RecordIndex record) const;
+
+Q_SIGNALS:
+    void sessionSelected(int session);
+
+private:
+    void onTableSelectionChanged();
+    void onStepSelected(int step);
+    void onRecordActivated(RecordIndex record);
+    int sessionOfRecord(RecordIndex record) const;
+
+    Views m_views;
+    SessionTableModel *m_model;
+    SessionFilterModel *m_filter;
+    std::shared_ptr<const TraceStore> m_store;
+    int m_current = -1;
+    bool m_stepFromLog = false;
+};
+
+} // namespace CtiFlow
