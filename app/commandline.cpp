@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "exportcommand.h"
+
 #include "analyzer.h"
 #include "rules.h"
 #include "sessionjson.h"
@@ -267,7 +269,12 @@ void setApplicationInfo()
 
 bool isSubCommand(const char *argument)
 {
-    return std::strcmp(argument, "analyze") == 0;
+    return std::strcmp(argument, "analyze") == 0 || std::strcmp(argument, "export") == 0;
+}
+
+bool subCommandDraws(const char *argument)
+{
+    return std::strcmp(argument, "export") == 0;
 }
 
 void describeGuiCommandLine(QCommandLineParser &parser)
@@ -275,7 +282,9 @@ void describeGuiCommandLine(QCommandLineParser &parser)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "CTI Flow: see where a Jabber desk-phone control login broke, from CUCM CTI Manager traces.\n\n"
                 "Commands:\n"
-                "  analyze PATH...   print the CTI login sessions found (see ctiflow analyze --help)"));
+                "  analyze PATH...   print the CTI login sessions found (see ctiflow analyze --help)\n"
+                "  export PATH...    write one session's flow as png, svg, pdf, mmd, puml, md or html\n"
+                "                    (see ctiflow export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"),
@@ -291,6 +300,8 @@ int runSubCommand(const QStringList &arguments)
     rest[0] = rest[0] + QLatin1Char(' ') + command;
     if (command == QLatin1String("analyze"))
         return runAnalyze(rest);
+    if (command == QLatin1String("export"))
+        return runExport(rest);
     return 2;
 }
 

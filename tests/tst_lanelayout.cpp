@@ -26,6 +26,7 @@ private Q_SLOTS:
     void zoomScalesEveryCoordinate_data();
     void zoomScalesEveryCoordinate();
     void bannerSitsBesideTheFailedStep();
+    void bannerGoesUnderTheFailedStepWhenNarrow();
     void noBannerWithoutFailure();
     void hitTesting_data();
     void hitTesting();
@@ -200,6 +201,27 @@ void TestLaneLayout::bannerSitsBesideTheFailedStep()
     QVERIFY(result.bannerText.last().text.contains(QStringLiteral("0x8CCC0060")));
     for (const TextBlock &block : result.bannerText)
         QVERIFY(result.banner.contains(block.rect));
+}
+
+void TestLaneLayout::bannerGoesUnderTheFailedStepWhenNarrow()
+{
+    const Session session = loginSession(QStringLiteral("ldap-user-bind"));
+    FlowPaintOptions options;
+    const LaneLayout wide = layout(session, options);
+    QVERIFY(!wide.bannerBelow);
+    options.availableWidth = wide.size.width() - 1;
+    const LaneLayout narrow = layout(session, options);
+    QVERIFY(narrow.bannerBelow);
+    const int failed = stepIndex(session, QStringLiteral("ldap-user-bind"));
+    const StepGeometry *g = narrow.geometryOfStep(failed);
+    QVERIFY(narrow.banner.top() >= g->band.bottom());
+    QVERIFY(narrow.banner.right() <= narrow.lanes.last().header.right());
+    QVERIFY(narrow.size.width() <= options.availableWidth);
+    QVERIFY(narrow.steps[failed + 1].band.top() >= narrow.banner.bottom());
+    QVERIFY(narrow.size.height() >= narrow.steps.last().band.bottom());
+    QCOMPARE(narrow.steps[failed - 1].band, wide.steps[failed - 1].band);
+    QCOMPARE(narrow.stepAt(narrow.banner.center()), failed);
+    QCOMPARE(narrow.stepAt(narrow.steps[failed + 1].band.center()), failed + 1);
 }
 
 void TestLaneLayout::noBannerWithoutFailure()

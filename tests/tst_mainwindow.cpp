@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspanel.h"
+#include "flow/sessionmodel.h"
 #include "lanes.h"
 #include "logdelegate.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
-#include "sessiontablemodel.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
@@ -100,6 +100,7 @@ private Q_SLOTS:
     void recentBundlesAreRemembered();
     void laneChoicesAreRemembered();
     void supersededLoadIsDropped();
+    void analysedBundleOpensOnItsFirstFailure();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -145,7 +146,7 @@ void TestMainWindow::droppedBundleOpensOnTheFailedStep()
     QVERIFY(!window->isShowingStartPage());
     QCOMPARE(window->logView()->model()->rowCount(), 93);
     QCOMPARE(window->sessionTable()->model()->rowCount(), 2);
-    const QModelIndex first = window->sessionTable()->model()->index(0, SessionTableModel::UserColumn);
+    const QModelIndex first = window->sessionTable()->model()->index(0, SessionModel::LoginColumn);
     QCOMPARE(first.data().toString(), QStringLiteral("wwhite"));
     QCOMPARE(window->sessionTable()->currentIndex().row(), 0);
     QCOMPARE(window->swimLaneView()->session().login, QStringLiteral("wwhite"));
@@ -317,6 +318,35 @@ void TestMainWindow::supersededLoadIsDropped()
     const auto result = finished.first().first().value<LoadResult>();
     QCOMPARE(result.paths, QStringList{samplePath});
     QCOMPARE(result.store->recordCount(), 93);
+}
+
+void TestMainWindow::analysedBundleOpensOnItsFirstFailure()
+{
+    // A bundle from ctiflow-gen (seed 3, 12 sessions, 4 failed) analysed by the real flow analyser.
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    dropPaths(window.sessionTable(), {QStringLiteral(CTIFLOW_TEST_DATA "/ui/cucm1")});
+    QVERIFY(loaded.wait(20'000));
+    QCOMPARE(window.sessionTable()->model()->rowCount(), 12);
+    SwimLaneView *view = window.swimLaneView();
+    const Session &session = view->session();
+    QCOMPARE(session.outcome, Outcome::Failed);
+    QVERIFY(session.cause.has_value());
+    const int failed = session.failedStepIndex();
+    QVERIFY(failed >= 0);
+    QCOMPARE(view->selectedStep(), failed);
+    QCOMPARE(view->currentLayout().bannerStep, failed);
+    QVERIFY(window.detailsPanel()->toPlainText().contains(session.cause->title));
+    const QList<RecordIndex> &evidence = session.steps[failed].evidence;
+    QVERIFY(!evidence.isEmpty());
+    QVERIFY(evidence.contains(window.logView()->currentRecord()));
+
+    // Every later failure is one row down; Down in the table walks to the next session.
+    QCOMPARE(window.sessionTable()->model()->index(3, SessionModel::OutcomeColumn).data().toString(),
+             QStringLiteral("Failed"));
+    QCOMPARE(window.sessionTable()->model()->index(4, SessionModel::OutcomeColumn).data().toString(),
+             QStringLiteral("Incomplete"));
 }
 
 QTEST_MAIN(TestMainWindow)

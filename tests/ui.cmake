@@ -2,3 +2,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of the ui library: headless diagram geometry and the window, offscreen.
 ctiflow_add_test(tst_lanelayout tst_lanelayout.cpp uisessions.h LIBS ctiflow_ui)
+ctiflow_add_test(tst_uimodels tst_uimodels.cpp uisessions.h LIBS ctiflow_ui ctiflow_resources)
+add_subdirectory(tools/screenshot)

@@ -4,7 +4,7 @@
 
 #include "flowpainter.h"
 #include "logmodel.h"
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 #include "tracestore.h"
 
 #include <QUrl>
@@ -100,7 +100,7 @@ void DetailsPanel::showSession(const Session &session)
     html += row(tr("User"), session.login.toHtmlEscaped());
     html += row(tr("Devices"), session.devices.join(QLatin1String(", ")).toHtmlEscaped());
     html += row(tr("Node"), session.node.toHtmlEscaped());
-    html += row(tr("Outcome"), SessionTableModel::outcomeText(session.outcome));
+    html += row(tr("Outcome"), outcomeText(session.outcome));
     html += row(tr("Connection"), session.connection.toHtmlEscaped());
     html += QStringLiteral("</table>");
     if (session.cause)

@@ -79,6 +79,14 @@ QPen stepPen(const Painting &p, const StepResult &step)
     return pen;
 }
 
+void drawLaneLines(const Painting &p)
+{
+    for (const LaneGeometry &lane : p.layout.lanes) {
+        p.painter.setPen(QPen(p.state.colors.laneLine, p.z(1), Qt::DashLine));
+        p.painter.drawLine(QPointF(lane.x, lane.header.bottom()), QPointF(lane.x, p.layout.size.height() - p.z(4)));
+    }
+}
+
 void drawHeaders(const Painting &p)
 {
     QPainter &painter = p.painter;
@@ -91,8 +99,6 @@ void drawHeaders(const Painting &p)
     }
     painter.setFont(p.boldFont);
     for (const LaneGeometry &lane : p.layout.lanes) {
-        painter.setPen(QPen(c.laneLine, p.z(1), Qt::DashLine));
-        painter.drawLine(QPointF(lane.x, lane.header.bottom()), QPointF(lane.x, p.layout.size.height() - p.z(4)));
         painter.setPen(QPen(c.headerBorder, p.z(1)));
         painter.setBrush(c.headerFill);
         painter.drawRoundedRect(lane.header, p.z(4), p.z(4));
@@ -180,7 +186,8 @@ void drawLabel(const Painting &p, const StepGeometry &g, const StepResult &step)
         painter.setFont(p.smallFont);
         const QFontMetricsF metrics(p.smallFont);
         const qreal w = metrics.horizontalAdvance(step.seed) + p.z(8);
-        const QRectF badge(rect.left(), rect.bottom() - metrics.height() - p.z(3), w, metrics.height() + p.z(1));
+        const qreal badgeTop = g.self ? rect.top() + p.z(1) : rect.bottom() - metrics.height() - p.z(3);
+        const QRectF badge(rect.left(), badgeTop, w, metrics.height() + p.z(1));
         painter.setPen(QPen(stepColour(p, step), p.z(1)));
         painter.drawRoundedRect(badge, p.z(3), p.z(3));
         painter.drawText(badge, Qt::AlignCenter, step.seed);
@@ -249,11 +256,16 @@ void drawBanner(const Painting &p)
     const FlowColors &c = p.state.colors;
     const StepGeometry *failed = p.layout.geometryOfStep(p.layout.bannerStep);
     if (failed && failed->fromLane >= 0) {
-        const qreal startX = std::max(failed->from.x(), failed->to.x()) +
-                             (failed->self ? p.options.selfLoopWidth * p.layout.zoom : p.z(18));
-        const qreal y = failed->self ? failed->band.center().y() : failed->to.y();
         painter.setPen(QPen(c.failed, p.z(1.2), Qt::DotLine));
-        painter.drawLine(QPointF(startX, y), QPointF(p.layout.banner.left(), y));
+        const qreal loop = failed->self ? p.options.selfLoopWidth * p.layout.zoom : 0;
+        if (p.layout.bannerBelow) {
+            const qreal x = failed->self ? failed->from.x() + loop : failed->to.x();
+            painter.drawLine(QPointF(x, failed->band.bottom() - p.z(4)), QPointF(x, p.layout.banner.top()));
+        } else {
+            const qreal startX = std::max(failed->from.x(), failed->to.x()) + (failed->self ? loop : p.z(18));
+            const qreal y = failed->self ? failed->band.center().y() : failed->to.y();
+            painter.drawLine(QPointF(startX, y), QPointF(p.layout.banner.left(), y));
+        }
     }
     painter.setPen(QPen(c.failed, p.z(2)));
     painter.setBrush(c.failedFill);
@@ -314,6 +326,7 @@ void paintFlow(QPainter &painter, const LaneLayout &layout, const Session &sessi
         if (state.exposed.isEmpty() || state.exposed.intersects(g.band.united(g.timeCell)))
             drawRowBackground(p, g);
     }
+    drawLaneLines(p);
     drawHeaders(p);
     for (const StepGeometry &g : layout.steps) {
         if (!state.exposed.isEmpty() && !state.exposed.intersects(g.band.united(g.timeCell)))
@@ -326,6 +339,26 @@ void paintFlow(QPainter &painter, const LaneLayout &layout, const Session &sessi
         drawLabel(p, g, step);
     }
     drawBanner(p);
+    painter.restore();
+}
+
+void paintFlowHeaders(QPainter &painter, const LaneLayout &layout, const Session &session,
+                      const FlowPaintOptions &options, const FlowColors &colors, qreal top)
+{
+    const QFont font = scaled(options.font, layout.zoom);
+    QFont bold = font;
+    bold.setBold(true);
+    FlowPaintState state;
+    state.colors = colors;
+    const Painting p{painter, layout, session, nullptr, options, state, font, scaled(font, 0.85), bold};
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.translate(0, top);
+    const qreal bottom = layout.lanes.isEmpty() ? layout.timeHeader.bottom() : layout.lanes.first().header.bottom();
+    painter.fillRect(QRectF(0, 0, layout.size.width(), bottom + p.z(4)), colors.background);
+    drawHeaders(p);
+    painter.setPen(QPen(colors.headerBorder, p.z(0.5)));
+    painter.drawLine(QPointF(0, bottom + p.z(4)), QPointF(layout.size.width(), bottom + p.z(4)));
     painter.restore();
 }
 

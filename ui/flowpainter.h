@@ -56,6 +56,11 @@ struct FlowPaintState
 void paintFlow(QPainter &painter, const LaneLayout &layout, const Session &session, const TraceStore *store,
                const FlowPaintOptions &options, const FlowPaintState &state = {});
 
+// Only the time/delta and lane headers with their background, shifted down by `top`: the view keeps
+// them at the top of the window while the rows scroll under them.
+void paintFlowHeaders(QPainter &painter, const LaneLayout &layout, const Session &session,
+                      const FlowPaintOptions &options, const FlowColors &colors, qreal top);
+
 // "08:59:17.058", or "" when the step has no time.
 QString stepTimeText(const StepResult &step);
 // "+116 ms", "+1.84 s", or "" when unknown.

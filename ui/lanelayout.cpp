@@ -67,10 +67,10 @@ QList<TextBlock> bannerBlocks(const Cause &cause, const FlowPaintOptions &option
 }
 
 StepGeometry stepGeometry(const StepResult &step, int stepIndex, int row, const LaneLayout &result,
-                          const FlowPaintOptions &options, qreal left, qreal right)
+                          const FlowPaintOptions &options, qreal left, qreal right, qreal shift)
 {
     const qreal zoom = options.zoom;
-    const qreal top = (options.margin + options.headerHeight + row * options.rowHeight) * zoom;
+    const qreal top = (options.margin + options.headerHeight + row * options.rowHeight) * zoom + shift;
     const qreal rowHeight = options.rowHeight * zoom;
     const qreal arrowY = top + rowHeight * 0.65;
 
@@ -101,8 +101,8 @@ StepGeometry stepGeometry(const StepResult &step, int stepIndex, int row, const 
         geometry.from = QPointF(fromX, top + rowHeight * 0.35);
         geometry.to = QPointF(fromX, top + rowHeight * 0.85);
         // The label may run over the next lane's line: no other arrow shares the row.
-        geometry.label = QRectF(fromX + loop + 4 * zoom, top + rowHeight * 0.2, options.laneWidth * zoom - 8 * zoom,
-                                rowHeight * 0.6);
+        geometry.label =
+            QRectF(fromX + loop + 8 * zoom, top + rowHeight * 0.2, options.laneWidth * zoom * 1.5, rowHeight * 0.75);
     } else {
         geometry.from = QPointF(fromX, arrowY);
         geometry.to = QPointF(toX, arrowY);
@@ -110,6 +110,27 @@ StepGeometry stepGeometry(const StepResult &step, int stepIndex, int row, const 
         geometry.label = QRectF(std::min(fromX, toX) + inset, top, std::abs(toX - fromX) - 2 * inset, labelHeight);
     }
     return geometry;
+}
+
+// The banner's rect and text: right of the lanes beside the failed row, or under the failed row
+// across the lanes.
+void placeBanner(LaneLayout &result, const Session &session, const FlowPaintOptions &options, qreal lanesLeft,
+                 qreal rightColumn)
+{
+    const qreal zoom = options.zoom;
+    const int failed = session.failedStepIndex();
+    const StepGeometry &failedStep = result.steps[failed];
+    QPointF topLeft(rightColumn, failedStep.band.top());
+    qreal width = options.bannerWidth * zoom;
+    if (result.bannerBelow) {
+        topLeft = QPointF(lanesLeft + 4 * zoom, failedStep.band.bottom() + 4 * zoom);
+        width = std::min(failedStep.band.width() - 8 * zoom, 2 * options.bannerWidth * zoom);
+    }
+    result.bannerStep = failed;
+    result.bannerText = bannerBlocks(*session.cause, options, topLeft, width);
+    const qreal bottom = result.bannerText.isEmpty() ? topLeft.y() + failedStep.band.height()
+                                                     : result.bannerText.last().rect.bottom() + 8 * zoom;
+    result.banner = QRectF(topLeft, QPointF(topLeft.x() + width, bottom));
 }
 
 } // namespace
@@ -221,24 +242,24 @@ LaneLayout layout(const Session &session, const FlowPaintOptions &options)
     const bool banner = options.showBanner && failed >= 0 && session.cause.has_value();
     const qreal lanesRight = x;
     const qreal bannerGap = 16 * zoom;
-    if (banner)
-        x += bannerGap + options.bannerWidth * zoom;
-    const qreal rowsBottom = headerTop + headerHeight + session.steps.size() * options.rowHeight * zoom;
-    result.size = QSizeF(x + options.margin * zoom, rowsBottom + options.margin * zoom);
+    const qreal bannerWidth = options.bannerWidth * zoom;
+    result.bannerBelow = banner && options.availableWidth > 0 &&
+                         lanesRight + bannerGap + bannerWidth + options.margin * zoom > options.availableWidth;
+    if (banner && !result.bannerBelow)
+        x += bannerGap + bannerWidth;
+    result.size = QSizeF(x + options.margin * zoom, 0);
 
-    for (int i = 0; i < session.steps.size(); ++i)
-        result.steps.append(stepGeometry(session.steps[i], i, i, result, options, lanesLeft, lanesRight));
-
-    if (banner) {
-        const StepGeometry &failedStep = result.steps[failed];
-        const QPointF topLeft(lanesRight + bannerGap, failedStep.band.top());
-        result.bannerStep = failed;
-        result.bannerText = bannerBlocks(*session.cause, options, topLeft, options.bannerWidth * zoom);
-        const qreal bottom = result.bannerText.isEmpty() ? topLeft.y() + failedStep.band.height()
-                                                         : result.bannerText.last().rect.bottom() + 8 * zoom;
-        result.banner = QRectF(topLeft, QPointF(topLeft.x() + options.bannerWidth * zoom, bottom));
-        result.size.setHeight(std::max(result.size.height(), result.banner.bottom() + options.margin * zoom));
+    qreal shift = 0; // rows under a banner placed below the failed step move down by its height
+    for (int i = 0; i < session.steps.size(); ++i) {
+        result.steps.append(stepGeometry(session.steps[i], i, i, result, options, lanesLeft, lanesRight, shift));
+        if (banner && i == failed) {
+            placeBanner(result, session, options, lanesLeft, lanesRight + bannerGap);
+            if (result.bannerBelow)
+                shift += result.banner.height() + 12 * zoom;
+        }
     }
+    const qreal rowsBottom = headerTop + headerHeight + session.steps.size() * options.rowHeight * zoom + shift;
+    result.size.setHeight(std::max(rowsBottom, result.banner.bottom()) + options.margin * zoom);
     return result;
 }
 

@@ -24,6 +24,9 @@ struct FlowPaintOptions
     QFont font;             // base font before zoom; sizes the banner text
     bool showBanner = true; // the cause banner beside the failed step
     bool showTimeColumns = true;
+    // Width the drawing may take (the view's viewport); when the cause banner does not fit beside
+    // the lanes it goes under the failed step instead. 0 means no limit: always beside.
+    qreal availableWidth = 0;
 
     // Unzoomed metrics in pixels.
     qreal laneWidth = 190;
@@ -79,6 +82,7 @@ struct LaneLayout
     QList<StepGeometry> steps; // by row
     int bannerStep = -1;       // index into Session::steps of the failed step, -1 when none
     QRectF banner;             // empty when there is no failed step or no banner
+    bool bannerBelow = false;  // under the failed step (rows after it moved down), else right of the lanes
     QList<TextBlock> bannerText;
     QSizeF size; // whole drawing, margins included
 

@@ -2,22 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loadcontroller.h"
 
-#include "traceloader.h"
+#include "loadjob.h"
 #include "uilogging.h"
 
-#include <QPointer>
 #include <QThreadPool>
 
 namespace CtiFlow {
-
-struct LoadController::Job
-{
-    QStringList paths;
-    std::atomic_bool cancelled = false;
-    std::atomic<qint64> done = 0;
-    std::atomic<qint64> total = 0;
-    LoadResult result;
-};
 
 LoadController::LoadController(QObject *parent)
     : QObject(parent)
@@ -26,61 +16,67 @@ LoadController::LoadController(QObject *parent)
 LoadController::~LoadController()
 {
     cancel();
-    // The job's thread reads the analyzer and the paths it owns; wait so that it never outlives us.
+    // An analysis still running holds a copy of the analyzer and the store, never `this`, but wait so
+    // that no work outlives the window.
     QThreadPool::globalInstance()->waitForDone();
 }
 
 void LoadController::start(const QStringList &paths)
 {
     cancel();
-    auto job = std::make_shared<Job>();
-    job->paths = paths;
+    const quint64 generation = ++m_generation;
+    auto *job = new LoadJob(this);
     m_job = job;
     m_running = true;
-    Q_EMIT loadStarted(paths);
-
-    const QPointer<LoadController> self(this);
-    const SessionAnalyzer analyzer = m_analyzer;
-    QThreadPool::globalInstance()->start([job, analyzer, self] {
-        const auto progress = [job, self](qint64 done, qint64 total) {
-            // Report only when a visible step changes, so that fast loaders do not flood the event loop.
-            const qint64 previous = job->done.exchange(done);
-            job->total = total;
-            if (total > 0 && previous * 100 / total == done * 100 / total)
-                return;
-            QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                if (self)
-                    Q_EMIT self->progressChanged(done, total);
-            });
-        };
-        std::shared_ptr<TraceStore> store = loadTraces(job->paths, {}, progress, &job->cancelled);
-        job->result.paths = job->paths;
-        if (analyzer && !job->cancelled)
-            job->result.sessions = analyzer(*store);
-        job->result.store = std::move(store);
-        job->result.cancelled = job->cancelled;
-        QMetaObject::invokeMethod(self.data(), [self, job] {
-            if (self)
-                self->onJobFinished(job);
-        });
+    connect(job, &LoadJob::progressChanged, this, [this, generation](qint64 done, qint64 total) {
+        if (generation == m_generation)
+            Q_EMIT progressChanged(done, total);
     });
+    connect(job, &LoadJob::finished, this, [this, job, generation, paths](std::shared_ptr<TraceStore> store) {
+        job->deleteLater();
+        onStoreLoaded(generation, paths, std::move(store), job->wasCancelled());
+    });
+    Q_EMIT loadStarted(paths);
+    job->start(paths);
 }
 
 void LoadController::cancel()
 {
     if (m_job)
-        m_job->cancelled = true;
+        m_job->cancel();
 }
 
-void LoadController::onJobFinished(const std::shared_ptr<Job> &job)
+void LoadController::onStoreLoaded(quint64 generation, const QStringList &paths, std::shared_ptr<TraceStore> store,
+                                   bool cancelled)
 {
-    if (job != m_job) {
-        qCDebug(lcUi) << "dropping the result of a superseded load of" << job->paths;
+    if (generation != m_generation) {
+        qCDebug(lcUi) << "dropping the result of a superseded load of" << paths;
         return;
     }
-    m_job.reset();
+    LoadResult result{paths, store, {}, cancelled};
+    if (!m_analyzer || cancelled) {
+        finish(generation, std::move(result));
+        return;
+    }
+    const QPointer<LoadController> self(this);
+    QThreadPool::globalInstance()->start([self, generation, result, analyzer = m_analyzer]() mutable {
+        result.sessions = analyzer(*result.store);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, generation, result = std::move(result)]() mutable {
+            if (self)
+                self->finish(generation, std::move(result));
+        });
+    });
+}
+
+void LoadController::finish(quint64 generation, LoadResult result)
+{
+    if (generation != m_generation)
+        return;
     m_running = false;
-    Q_EMIT loadFinished(job->result);
+    m_job = nullptr;
+    Q_EMIT loadFinished(result);
 }
 
 } // namespace CtiFlow

@@ -5,8 +5,8 @@
 #include "flow/session.h"
 #include "tracestore.h"
 
-#include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <atomic>
@@ -26,8 +26,10 @@ struct LoadResult
     bool cancelled = false;
 };
 
-// Loads a bundle and analyses it off the GUI thread, with progress and cancel. Starting a new load
-// cancels the running one; results of a superseded load are dropped.
+class LoadJob;
+
+// Loads a bundle (LoadJob) and analyses it off the GUI thread, with progress and cancel. Starting a
+// new load cancels the running one; results of a superseded load are dropped (a generation number).
 class LoadController : public QObject
 {
     Q_OBJECT
@@ -49,11 +51,12 @@ Q_SIGNALS:
     void loadFinished(const CtiFlow::LoadResult &result);
 
 private:
-    struct Job;
-    void onJobFinished(const std::shared_ptr<Job> &job);
+    void onStoreLoaded(quint64 generation, const QStringList &paths, std::shared_ptr<TraceStore> store, bool cancelled);
+    void finish(quint64 generation, LoadResult result);
 
     SessionAnalyzer m_analyzer;
-    std::shared_ptr<Job> m_job;
+    QPointer<LoadJob> m_job;
+    quint64 m_generation = 0;
     bool m_running = false;
 };
 

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "analyzer.h"
 #include "detailspanel.h"
+#include "flowexport.h"
 #include "logview.h"
 #include "sessioncontroller.h"
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "theme.h"
@@ -13,6 +15,7 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -58,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new LoadController(this))
 {
+    m_loader->setAnalyzer([](const TraceStore &store) { return analyzeSessions(store); });
     setWindowTitle(tr("CTI Flow"));
     setAcceptDrops(true);
     setupCentralWidget();
@@ -168,6 +172,8 @@ void MainWindow::setupActions()
     next->setShortcut(QKeySequence::FindNext);
     QAction *previous = edit->addAction(tr("Find &Previous"), m_log, [this] { m_log->findNext(true); });
     previous->setShortcut(QKeySequence::FindPrevious);
+    edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    &MainWindow::copyDiagram);
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
     goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
     setupViewMenu();
@@ -180,6 +186,9 @@ void MainWindow::setupFileMenu()
     file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::chooseFolder);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { exportSession(false); });
+    file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -236,6 +245,47 @@ void MainWindow::chooseFolder()
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of traces"));
     if (!path.isEmpty())
         openPaths({path});
+}
+
+void MainWindow::exportSession(bool redact)
+{
+    if (!m_swimLanes->hasSession()) {
+        m_status->setText(tr("Select a session to export"));
+        return;
+    }
+    const Session &session = m_swimLanes->session();
+    const QString suggested = QStringLiteral("ctiflow-%1-%2.png").arg(session.number).arg(session.login);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Session"), suggested,
+                                                      exportNameFilters().join(QLatin1String(";;")));
+    if (path.isEmpty())
+        return;
+    const std::optional<ExportFormat> format = exportFormatFromPath(path);
+    if (!format) {
+        m_status->setText(tr("Unknown export format for %1").arg(path));
+        return;
+    }
+    ExportRequest request;
+    request.format = *format;
+    request.redact = redact;
+    request.paint = m_swimLanes->paintOptions();
+    request.paint.zoom = 1.0;
+    QString error;
+    // The file dialog has already asked before replacing a file.
+    if (writeExport(session, m_swimLanes->store(), request, path, true, &error))
+        m_status->setText(tr("Exported to %1").arg(path));
+    else
+        m_status->setText(tr("Export failed: %1").arg(error));
+}
+
+void MainWindow::copyDiagram()
+{
+    if (!m_swimLanes->hasSession())
+        return;
+    ExportRequest request;
+    request.paint = m_swimLanes->paintOptions();
+    request.paint.zoom = 1.0;
+    QApplication::clipboard()->setMimeData(flowMimeData(m_swimLanes->session(), m_swimLanes->store(), request));
+    m_status->setText(tr("Diagram and report copied"));
 }
 
 bool MainWindow::isShowingStartPage() const

@@ -79,6 +79,8 @@ private:
     void askGoToLine();
     void chooseFiles();
     void chooseFolder();
+    void exportSession(bool redact);
+    void copyDiagram();
 
     LoadController *m_loader = nullptr;
     SessionController *m_sessions = nullptr;

@@ -3,8 +3,9 @@
 #include "sessioncontroller.h"
 
 #include "detailspanel.h"
+#include "flow/sessionmodel.h"
 #include "logview.h"
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
 #include "tracestore.h"
@@ -17,15 +18,17 @@ namespace CtiFlow {
 SessionController::SessionController(const Views &views, QObject *parent)
     : QObject(parent)
     , m_views(views)
-    , m_model(new SessionTableModel(this))
+    , m_model(new SessionModel(this))
     , m_filter(new SessionFilterModel(this))
 {
     m_filter->setSourceModel(m_model);
     QTableView *table = m_views.sessionTable;
     table->setModel(m_filter);
     table->setSortingEnabled(true);
+    // The verdict first: it is what the user scans for.
+    table->horizontalHeader()->moveSection(SessionModel::OutcomeColumn, 1);
     // Failures first: the proxy sorts stably, so sessions keep their time order within an outcome.
-    table->sortByColumn(SessionTableModel::OutcomeColumn, Qt::AscendingOrder);
+    table->sortByColumn(SessionModel::OutcomeColumn, Qt::AscendingOrder);
 
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SessionController::onTableSelectionChanged);

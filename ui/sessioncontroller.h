@@ -15,7 +15,7 @@ namespace CtiFlow {
 class DetailsPanel;
 class LogView;
 class SessionFilterModel;
-class SessionTableModel;
+class SessionModel;
 class SwimLaneView;
 class TimingCharts;
 class TraceStore;
@@ -38,7 +38,7 @@ public:
 
     SessionController(const Views &views, QObject *parent = nullptr);
 
-    SessionTableModel *sessionModel() const { return m_model; }
+    SessionModel *sessionModel() const { return m_model; }
     SessionFilterModel *sessionFilter() const { return m_filter; }
 
     void setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions);
@@ -59,7 +59,7 @@ private:
     int sessionOfRecord(RecordIndex record) const;
 
     Views m_views;
-    SessionTableModel *m_model;
+    SessionModel *m_model;
     SessionFilterModel *m_filter;
     std::shared_ptr<const TraceStore> m_store;
     int m_current = -1;

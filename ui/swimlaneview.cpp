@@ -15,6 +15,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace CtiFlow {
 
@@ -156,12 +157,18 @@ QPoint SwimLaneView::mapFromDiagram(QPointF point) const
 
 QPointF SwimLaneView::mapToDiagram(QPoint viewportPoint) const
 {
-    return QPointF(viewportPoint) + QPointF(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    QPointF point = QPointF(viewportPoint) + QPointF(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    // The headers stay at the top while the rows scroll: a point on them is on the headers.
+    const qreal headerBottom = m_layout.lanes.isEmpty() ? 0 : m_layout.lanes.first().header.bottom();
+    if (verticalScrollBar()->value() > 0 && viewportPoint.y() < headerBottom)
+        point.setY(viewportPoint.y());
+    return point;
 }
 
 void SwimLaneView::relayout()
 {
     m_options.font = font();
+    m_options.availableWidth = viewport()->width();
     m_layout = CtiFlow::layout(m_session, m_options);
     updateScrollBars();
     viewport()->update();
@@ -183,13 +190,18 @@ void SwimLaneView::ensureStepVisible(int step)
     const StepGeometry *geometry = m_layout.geometryOfStep(step);
     if (!geometry)
         return;
-    const QRectF band = geometry->band;
-    const int top = verticalScrollBar()->value();
+    QRectF wanted = geometry->band;
+    const qreal header = m_layout.lanes.isEmpty() ? 0 : m_layout.lanes.first().header.bottom();
     const int height = viewport()->height();
-    if (band.top() < top + m_layout.lanes.value(0).header.bottom())
-        verticalScrollBar()->setValue(int(band.top() - m_layout.lanes.value(0).header.bottom()));
-    else if (band.bottom() > top + height)
-        verticalScrollBar()->setValue(int(band.bottom()) - height);
+    // The failed step comes with its banner when both fit on the screen.
+    if (step == m_layout.bannerStep && m_layout.bannerBelow &&
+        m_layout.banner.bottom() - wanted.top() < height - header)
+        wanted.setBottom(m_layout.banner.bottom() + m_options.margin);
+    const int top = verticalScrollBar()->value();
+    if (wanted.top() < top + header)
+        verticalScrollBar()->setValue(int(wanted.top() - header));
+    else if (wanted.bottom() > top + height)
+        verticalScrollBar()->setValue(int(std::ceil(wanted.bottom())) - height);
 }
 
 void SwimLaneView::paintEvent(QPaintEvent *event)
@@ -203,6 +215,8 @@ void SwimLaneView::paintEvent(QPaintEvent *event)
     state.hoveredStep = m_hovered;
     state.exposed = QRectF(event->rect()).translated(offset);
     paintFlow(painter, m_layout, m_session, m_store.get(), m_options, state);
+    if (offset.y() > 0)
+        paintFlowHeaders(painter, m_layout, m_session, m_options, state.colors, offset.y());
     if (!m_hasSession) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(QRectF(offset, QSizeF(viewport()->size())), Qt::AlignCenter,
@@ -213,7 +227,8 @@ void SwimLaneView::paintEvent(QPaintEvent *event)
 void SwimLaneView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    updateScrollBars();
+    // The cause banner goes beside or under the failed step depending on the width.
+    relayout();
 }
 
 int SwimLaneView::headerLaneAt(QPointF diagramPoint) const

@@ -28,6 +28,7 @@ public:
     void clear();
     bool hasSession() const { return m_hasSession; }
     const Session &session() const { return m_session; }
+    const TraceStore *store() const { return m_store.get(); }
 
     // Index into session().steps, -1 for none. Emits selectedStepChanged when it changes.
     void setSelectedStep(int step);

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timingcharts.h"
 
-#include "sessiontablemodel.h"
+#include "sessionfiltermodel.h"
 
 #include <qcustomplot.h>
 
@@ -10,14 +10,32 @@ namespace CtiFlow {
 
 namespace {
 
+// Bars run sideways: steps down the left in flow order, like the diagram's rows.
 QCPBars *addBars(QCustomPlot *plot, const QColor &colour, const QString &name)
 {
-    auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
+    auto *bars = new QCPBars(plot->yAxis, plot->xAxis);
     bars->setName(name);
     bars->setPen(colour.darker(120));
     bars->setBrush(colour);
     bars->setWidth(0.7);
     return bars;
+}
+
+// The legend in a row under the plot, where it covers no data point.
+void legendBelow(QCustomPlot *plot, const QFont &font)
+{
+    plot->legend->setVisible(true);
+    plot->legend->setFont(font);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+}
+
+QFont smaller(QFont font)
+{
+    font.setPointSizeF(std::max(6.0, font.pointSizeF() - 1));
+    return font;
 }
 
 } // namespace
@@ -36,11 +54,11 @@ TimingCharts::TimingCharts(QWidget *parent)
 
 void TimingCharts::setupDurations()
 {
-    m_durations->yAxis->setLabel(tr("ms since previous step"));
-    m_durations->legend->setVisible(true);
-    m_durations->legend->setFont(font());
-    m_durations->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    m_durations->xAxis->setTickLabelRotation(60);
+    m_durations->xAxis->setLabel(tr("ms since the previous step"));
+    m_durations->yAxis->setRangeReversed(true);
+    m_durations->yAxis->setTickLabelFont(smaller(font()));
+    m_durations->xAxis->setTickLabelFont(smaller(font()));
+    legendBelow(m_durations, smaller(font()));
     addBars(m_durations, QColor(0x2d, 0x4f, 0x7c), tr("passed"));
     addBars(m_durations, QColor(0xd9, 0x82, 0x00), tr("slow"));
     addBars(m_durations, QColor(0xc6, 0x28, 0x28), tr("failed"));
@@ -56,13 +74,14 @@ void TimingCharts::setupTimeline()
     ticker->setTimeZone(QTimeZone::UTC);
     m_timeline->xAxis->setTicker(ticker);
     m_timeline->yAxis->setLabel(tr("login duration (s)"));
-    m_timeline->legend->setVisible(true);
-    m_timeline->legend->setFont(font());
+    m_timeline->xAxis->setTickLabelFont(smaller(font()));
+    m_timeline->yAxis->setTickLabelFont(smaller(font()));
+    legendBelow(m_timeline, smaller(font()));
     for (Outcome outcome : {Outcome::Succeeded, Outcome::Failed, Outcome::Incomplete}) {
         QCPGraph *graph = m_timeline->addGraph();
-        graph->setName(SessionTableModel::outcomeText(outcome));
+        graph->setName(outcomeText(outcome));
         graph->setLineStyle(QCPGraph::lsNone);
-        const QColor colour = SessionTableModel::outcomeColour(outcome);
+        const QColor colour = outcomeColour(outcome);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 9));
         m_outcomeGraphs.append(graph);
         m_sessionsOfGraph.append(QList<int>());
@@ -90,19 +109,20 @@ void TimingCharts::showSteps(const Session &session)
     qint64 highest = m_slowThresholdMs;
     for (int i = 0; i < session.steps.size(); ++i) {
         const StepResult &step = session.steps[i];
-        ticker->addTick(i, step.seed.isEmpty() ? step.label : step.seed + QLatin1Char(' ') + step.label);
+        const QString label = step.seed.isEmpty() ? step.label : step.seed + QLatin1Char(' ') + step.label;
+        ticker->addTick(i, label.size() > 26 ? label.left(25) + QChar(0x2026) : label);
         if (step.deltaMs < 0)
             continue;
         const int kind = step.status == StepStatus::Failed ? 2 : step.slow ? 1 : 0;
         bars[kind]->addData(i, double(step.deltaMs));
         highest = std::max(highest, step.deltaMs);
     }
-    m_durations->xAxis->setTicker(ticker);
-    m_durations->xAxis->setRange(-0.7, std::max<qsizetype>(session.steps.size(), 1) - 0.3);
-    m_durations->yAxis->setRange(0, double(highest) * 1.15);
+    m_durations->yAxis->setTicker(ticker);
+    m_durations->yAxis->setRange(-0.7, std::max<qsizetype>(session.steps.size(), 1) - 0.3);
+    m_durations->xAxis->setRange(0, double(highest) * 1.15);
     auto *threshold = m_durations->findChild<QCPItemStraightLine *>(QStringLiteral("threshold"));
-    threshold->point1->setCoords(0, double(m_slowThresholdMs));
-    threshold->point2->setCoords(1, double(m_slowThresholdMs));
+    threshold->point1->setCoords(double(m_slowThresholdMs), 0);
+    threshold->point2->setCoords(double(m_slowThresholdMs), 1);
     m_durations->replot();
 }
 

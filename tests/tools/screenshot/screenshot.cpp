@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ctiflow-screenshot OUTPUT.png PATH...: opens the paths in the CTI Flow window, selects the first
+// session (failures sort first), and saves the whole window as a PNG. Run it under Xvfb
+// (tests/tools/screenshot.sh) so that fonts and style are those of a real desktop.
+#include "mainwindow.h"
+#include "sessioncontroller.h"
+#include "timingcharts.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QPixmap>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ctiflow-screenshot")); // leaves the user's settings alone
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size (default 1600x1000)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    const QCommandLineOption row(QStringLiteral("row"), QStringLiteral("Session table row to select (default 0)."),
+                                 QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption dock(QStringLiteral("dock"),
+                                  QStringLiteral("Dock to bring to the front: details, "
+                                                 "timing or problems (default details)."),
+                                  QStringLiteral("NAME"), QStringLiteral("details"));
+    const QCommandLineOption chart(QStringLiteral("timeline"), QStringLiteral("Show the logins-over-time chart."));
+    parser.addOptions({size, row, dock, chart});
+    parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
+    parser.process(app);
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() < 2)
+        parser.showHelp(2);
+
+    CtiFlow::MainWindow window;
+    const QStringList wh = parser.value(size).split(u'x');
+    window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    window.show();
+    QEventLoop loop;
+    QObject::connect(&window, &CtiFlow::MainWindow::loadFinished, &loop, &QEventLoop::quit);
+    window.openPaths(arguments.mid(1));
+    loop.exec();
+    window.sessionTable()->selectRow(parser.value(row).toInt());
+    if (auto *front = window.findChild<QDockWidget *>(parser.value(dock) + QStringLiteral("Dock")))
+        front->raise();
+    if (parser.isSet(chart))
+        window.timingCharts()->setCurrentWidget(window.timingCharts()->timelineWidget());
+    // Let layouts, the charts' replot and the first paint settle before grabbing.
+    QTimer::singleShot(300, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!window.grab().save(arguments.first())) {
+        std::fprintf(stderr, "ctiflow-screenshot: cannot write %s\n", qPrintable(arguments.first()));
+        return 1;
+    }
+    return 0;
+}
