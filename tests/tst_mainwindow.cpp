@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QThreadPool>
+#include <QToolTip>
 #include <QTreeWidget>
 
 using namespace CtiFlow;
@@ -95,6 +97,8 @@ private Q_SLOTS:
     void clickingALogRecordSelectsItsStep();
     void upAndDownWalkTheArrows();
     void sessionOnlyFilterKeepsTheSelection();
+    void zoomAndFit();
+    void hoverShowsTheKeyRecord();
     void findAndGoToLine();
     void clickingATimelinePointSelectsItsSession();
     void recentBundlesAreRemembered();
@@ -230,6 +234,37 @@ void TestMainWindow::sessionOnlyFilterKeepsTheSelection()
     log->setSessionRecords({RecordIndex{2}, RecordIndex{44}, RecordIndex{50}});
     QCOMPARE(log->model()->rowCount(), 3);
     QCOMPARE(log->currentRecord(), before);
+}
+
+void TestMainWindow::zoomAndFit()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    const qreal lastLane = view->currentLayout().lanes.last().x;
+    view->zoomIn();
+    QCOMPARE(view->zoom(), 1.2);
+    QCOMPARE(view->currentLayout().lanes.last().x, lastLane * 1.2);
+    view->fitToWindow();
+    const QSizeF fitted = view->currentLayout().size;
+    const bool fits =
+        fitted.width() <= view->viewport()->width() + 1 && fitted.height() <= view->viewport()->height() + 1;
+    QVERIFY2(fits || qFuzzyCompare(view->zoom(), 0.4), qPrintable(QString::number(view->zoom())));
+    QVERIFY(view->zoom() < 1.2);
+}
+
+void TestMainWindow::hoverShowsTheKeyRecord()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    const StepGeometry *geometry = view->currentLayout().geometryOfStep(failedStep);
+    const QPoint where = view->mapFromDiagram(geometry->band.center());
+    QHelpEvent help(QEvent::ToolTip, where, view->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(view->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(QStringLiteral("LDAP user bind")));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("jabber-cti-auth-success.sdl.txt:")));
 }
 
 void TestMainWindow::findAndGoToLine()
