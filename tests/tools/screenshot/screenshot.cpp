@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPixmap>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 
@@ -38,7 +39,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption timings(QStringLiteral("timings"),
                                      QStringLiteral("Print load time, the longest GUI-thread stall while loading and "
                                                     "showing, and the time to scroll the log to its end."));
-    parser.addOptions({size, row, dock, chart, timings});
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
+                                   QStringLiteral("THEME"), QStringLiteral("system"));
+    parser.addOptions({size, row, dock, chart, timings, theme});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -46,6 +49,7 @@ int main(int argc, char *argv[])
     if (arguments.size() < 2)
         parser.showHelp(2);
 
+    QSettings().setValue(QStringLiteral("view/theme"), parser.value(theme));
     CtiFlow::MainWindow window;
     const QStringList wh = parser.value(size).split(u'x');
     window.resize(wh.value(0).toInt(), wh.value(1).toInt());
