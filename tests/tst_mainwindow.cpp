@@ -21,10 +21,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QToolTip>
@@ -105,6 +107,8 @@ private Q_SLOTS:
     void laneChoicesAreRemembered();
     void supersededLoadIsDropped();
     void analysedBundleOpensOnItsFirstFailure();
+    void progressShowsWhileLoading();
+    void problemsPanelListsSkippedFiles();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -382,6 +386,49 @@ void TestMainWindow::analysedBundleOpensOnItsFirstFailure()
              QStringLiteral("Failed"));
     QCOMPARE(window.sessionTable()->model()->index(4, SessionModel::OutcomeColumn).data().toString(),
              QStringLiteral("Incomplete"));
+}
+
+void TestMainWindow::progressShowsWhileLoading()
+{
+    MainWindow window;
+    window.show();
+    auto *progress = window.findChild<QProgressBar *>();
+    QVERIFY(progress);
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openPaths({samplePath});
+    QVERIFY(progress->isVisible());
+    QVERIFY(loaded.wait(10'000));
+    QVERIFY(!progress->isVisible());
+}
+
+void TestMainWindow::problemsPanelListsSkippedFiles()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(QFile::copy(samplePath, folder.filePath(QStringLiteral("SDL001_200_000001.txt"))));
+    QFile empty(folder.filePath(QStringLiteral("empty.txt")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile binary(folder.filePath(QStringLiteral("core.bin")));
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray(4096, '\0'));
+    binary.close();
+
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    dropPaths(window.startPage(), {folder.path()});
+    QVERIFY(loaded.wait(10'000));
+    QTreeWidget *problems = window.problemsView();
+    QCOMPARE(problems->topLevelItemCount(), 2);
+    QStringList files;
+    for (int i = 0; i < problems->topLevelItemCount(); ++i)
+        files.append(problems->topLevelItem(i)->text(1).section(u'/', -1));
+    files.sort();
+    QCOMPARE(files, (QStringList{QStringLiteral("core.bin"), QStringLiteral("empty.txt")}));
+    QCOMPARE(window.logView()->model()->rowCount(), 93);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle(),
+             QStringLiteral("Problems (2)"));
 }
 
 QTEST_MAIN(TestMainWindow)

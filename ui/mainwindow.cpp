@@ -354,10 +354,9 @@ void MainWindow::showProblems(const LoadResult &result)
         item->setToolTip(3, problem.toString());
     }
     m_problems->resizeColumnToContents(0);
-    if (!result.store->problems().isEmpty()) {
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
-            dock->setWindowTitle(tr("Problems (%1)").arg(result.store->problems().size()));
-    }
+    const qsizetype count = result.store->problems().size();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+        dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
 }
 
 void MainWindow::addRecentBundle(const QStringList &paths)
