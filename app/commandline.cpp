@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "exportcommand.h"
+
 #include "analyzer.h"
 #include "rules.h"
 #include "sessionjson.h"
@@ -15,6 +17,8 @@
 #include <QTextStream>
 
 #include <optional>
+
+#include <ctime>
 
 #include <cstring>
 #include <limits>
@@ -59,6 +63,14 @@ struct SessionFilter
         return outcome.isEmpty() || outcomeId(session.outcome) == outcome;
     }
 };
+
+// CPU time of the whole process (all loading threads) in ms: wall time misleads on a busy machine.
+qint64 processCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
 
 void printSummary(const QList<Session> &sessions)
 {
@@ -207,8 +219,10 @@ int runAnalyze(const QStringList &arguments)
     const Rules &rules = userRules ? *userRules : builtinRules();
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpuStart = processCpuMs();
     const auto store = loadTraces(paths, options);
     const qint64 loadMs = timer.restart();
+    const qint64 loadCpuMs = processCpuMs() - cpuStart;
     for (const Problem &problem : store->problems())
         err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
     if (store->recordCount() == 0) {
@@ -217,13 +231,19 @@ int runAnalyze(const QStringList &arguments)
     }
     QList<Session> sessions = analyzeSessions(*store, rules);
     const qint64 analyzeMs = timer.elapsed();
+    const qint64 analyzeCpuMs = processCpuMs() - cpuStart - loadCpuMs;
     if (parser.isSet(timing)) {
-        err() << QStringLiteral("timing: %1 records, load %2 ms, analysis %3 ms (%4 % of load), %5 sessions")
+        auto percent = [](qint64 part, qint64 whole) { return whole > 0 ? 100.0 * double(part) / double(whole) : 0.0; };
+        err() << QStringLiteral("timing: %1 records, %2 sessions; load %3 ms wall / %4 ms cpu, analysis %5 ms wall / "
+                                "%6 ms cpu (%7 % of load wall, %8 % of load cpu)")
                      .arg(store->recordCount())
-                     .arg(loadMs)
-                     .arg(analyzeMs)
-                     .arg(loadMs > 0 ? 100.0 * double(analyzeMs) / double(loadMs) : 0.0, 0, 'f', 1)
                      .arg(sessions.size())
+                     .arg(loadMs)
+                     .arg(loadCpuMs)
+                     .arg(analyzeMs)
+                     .arg(analyzeCpuMs)
+                     .arg(percent(analyzeMs, loadMs), 0, 'f', 1)
+                     .arg(percent(analyzeCpuMs, loadCpuMs), 0, 'f', 1)
               << Qt::endl;
     }
     sessions.removeIf([&filter](const Session &session) { return !filter.accepts(session); });
@@ -249,7 +269,12 @@ void setApplicationInfo()
 
 bool isSubCommand(const char *argument)
 {
-    return std::strcmp(argument, "analyze") == 0;
+    return std::strcmp(argument, "analyze") == 0 || std::strcmp(argument, "export") == 0;
+}
+
+bool subCommandDraws(const char *argument)
+{
+    return std::strcmp(argument, "export") == 0;
 }
 
 void describeGuiCommandLine(QCommandLineParser &parser)
@@ -257,7 +282,9 @@ void describeGuiCommandLine(QCommandLineParser &parser)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "CTI Flow: see where a Jabber desk-phone control login broke, from CUCM CTI Manager traces.\n\n"
                 "Commands:\n"
-                "  analyze PATH...   print the CTI login sessions found (see ctiflow analyze --help)"));
+                "  analyze PATH...   print the CTI login sessions found (see ctiflow analyze --help)\n"
+                "  export PATH...    write one session's flow as png, svg, pdf, mmd, puml, md or html\n"
+                "                    (see ctiflow export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"),
@@ -273,6 +300,8 @@ int runSubCommand(const QStringList &arguments)
     rest[0] = rest[0] + QLatin1Char(' ') + command;
     if (command == QLatin1String("analyze"))
         return runAnalyze(rest);
+    if (command == QLatin1String("export"))
+        return runExport(rest);
     return 2;
 }
 

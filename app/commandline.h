@@ -10,6 +10,8 @@ namespace CtiFlow {
 
 void setApplicationInfo();
 bool isSubCommand(const char *argument);
+// True for sub-commands that draw (fonts need a QGuiApplication; no display is used).
+bool subCommandDraws(const char *argument);
 void describeGuiCommandLine(QCommandLineParser &parser);
 // Runs "ctiflow <command> ..."; arguments as QCoreApplication::arguments(). Returns the exit status.
 int runSubCommand(const QStringList &arguments);

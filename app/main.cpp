@@ -29,7 +29,19 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    // Sub-commands run without a display, so they get a QCoreApplication.
+    // Sub-commands run without a display: text ones get a QCoreApplication, drawing ones a
+    // QGuiApplication on the offscreen platform.
+    if (argc > 1 && CtiFlow::subCommandDraws(argv[1])) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+        // QGuiApplication takes X11 options such as -session out of argv; "export --session N" is ours.
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        QGuiApplication app(argc, argv);
+        CtiFlow::setApplicationInfo();
+        return CtiFlow::runSubCommand(arguments);
+    }
     if (argc > 1 && CtiFlow::isSubCommand(argv[1])) {
         QCoreApplication app(argc, argv);
         CtiFlow::setApplicationInfo();

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "record.h"
 
+#include <QStringDecoder>
+
 #include <array>
 
 namespace CtiFlow {
@@ -105,6 +107,13 @@ QString recordTypeName(RecordType type)
 bool isSignal(RecordType type)
 {
     return type == RecordType::SdlSig || type == RecordType::SdlSigIn || type == RecordType::SdlSigOut;
+}
+
+QString displayText(QByteArrayView bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8(bytes);
+    return utf8.hasError() ? QString::fromLatin1(bytes) : text;
 }
 
 QByteArrayView trimmedField(QByteArrayView field)

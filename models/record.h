@@ -85,6 +85,10 @@ int parseTimeOfDay(QByteArrayView time);
 // or 0 when text does not start with one. Padding may be spaces, tabs or U+00A0.
 qsizetype recordHeaderLength(QByteArrayView text);
 
+// Text of a trace field for display: UTF-8 when it is valid UTF-8, else Latin-1, so that bytes of
+// other encodings stay visible instead of turning into replacement characters.
+QString displayText(QByteArrayView bytes);
+
 // Trims ASCII whitespace and UTF-8 encoded U+00A0 from both ends.
 QByteArrayView trimmedField(QByteArrayView field);
 

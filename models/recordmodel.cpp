@@ -11,7 +11,7 @@ namespace {
 
 QString processLabel(QByteArrayView field)
 {
-    return QString::fromUtf8(field);
+    return displayText(field);
 }
 
 } // namespace
@@ -86,7 +86,7 @@ QVariant RecordModel::displayData(RecordIndex record, int column) const
     case ToColumn:
         return processLabel(m_store->fields(record).destination);
     case TextColumn:
-        return QString::fromUtf8(m_store->fields(record).text);
+        return displayText(m_store->fields(record).text);
     case LocationColumn:
         return QString(m_store->fileOf(record).path + QLatin1Char(':') + QString::number(m_store->line(record).value));
     default:

@@ -36,6 +36,7 @@ struct ParsedFile
 
 struct LoadContext
 {
+    TraceStore &store;
     const LoadOptions &options;
     LoadBudget &budget;
     const LoadProgressCallback &progress;
@@ -167,6 +168,8 @@ ParsedFile parseInput(const InputFile &input, LoadContext &context)
         parsed.source.application = info.application;
         parsed.source.rotation = info.rotation;
         parsed.source.date = firstRecordDate(input.modified, parsed.scanned.lastTimeMs);
+        if (parsed.keep)
+            context.store.rebaseScanned(parsed.scanned, parsed.source.date);
     } else {
         context.advance(input.weight);
     }
@@ -210,7 +213,7 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     const std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
 
     const qint64 collectedMs = timer.elapsed();
-    LoadContext context{options, budget, progress, cancelled};
+    LoadContext context{*store, options, budget, progress, cancelled};
     for (const InputFile &input : inputs)
         context.total += input.weight;
     if (progress)
@@ -229,11 +232,12 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     sortForStore(parsed);
     for (Problem &problem : problems)
         store->addProblem(std::move(problem));
-    std::vector<std::vector<RecordEntry>> records;
+    std::vector<std::pair<int, std::vector<RecordEntry>>> records;
     records.reserve(parsed.size());
     for (ParsedFile &file : parsed) {
         const int id = store->addFile(std::move(file.source), std::move(file.owner));
-        records.push_back(store->takeScanned(id, std::move(file.scanned)));
+        store->takeScanProblems(id, file.scanned);
+        records.emplace_back(id, std::move(file.scanned.records));
     }
     parsed.clear();
     store->adoptRecords(std::move(records));

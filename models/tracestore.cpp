@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 
 namespace CtiFlow {
 
@@ -37,32 +38,42 @@ void TraceStore::indexFile(int fileId)
 
 void TraceStore::appendScanned(int fileId, ScannedFile &&scanned)
 {
-    const std::vector<RecordEntry> records = takeScanned(fileId, std::move(scanned));
-    m_records.insert(m_records.end(), records.begin(), records.end());
+    rebaseScanned(scanned, m_files[size_t(fileId)].date);
+    takeScanProblems(fileId, scanned);
+    for (RecordEntry &entry : scanned.records)
+        entry.file = quint32(fileId);
+    m_records.insert(m_records.end(), scanned.records.begin(), scanned.records.end());
     m_merged = false;
 }
 
-std::vector<RecordEntry> TraceStore::takeScanned(int fileId, ScannedFile &&scanned)
+void TraceStore::rebaseScanned(ScannedFile &scanned, QDate date)
 {
-    const SourceFile &source = m_files[size_t(fileId)];
-    const qint64 dayStart = source.date.isValid() ? source.date.startOfDay(QTimeZone::UTC).toMSecsSinceEpoch() : 0;
+    const qint64 dayStart = date.isValid() ? date.startOfDay(QTimeZone::UTC).toMSecsSinceEpoch() : 0;
     std::vector<quint16> signalIds(scanned.signalNames.size());
-    for (size_t i = 1; i < signalIds.size(); ++i)
-        signalIds[i] = internSignal(scanned.signalNames[i]);
-    if (scanned.records.empty())
-        m_problems.append({source.path, 0, QStringLiteral("no SDL trace records found"), Problem::Severity::Info});
+    {
+        const std::lock_guard lock(m_internMutex);
+        for (size_t i = 1; i < signalIds.size(); ++i)
+            signalIds[i] = internSignal(scanned.signalNames[i]);
+    }
     for (RecordEntry &entry : scanned.records) {
         entry.timeMs += dayStart;
-        entry.file = quint32(fileId);
         entry.signal = signalIds[entry.signal];
     }
+    scanned.signalNames.resize(1);
+}
+
+void TraceStore::takeScanProblems(int fileId, ScannedFile &scanned)
+{
+    const SourceFile &source = m_files[size_t(fileId)];
+    if (scanned.records.empty())
+        m_problems.append({source.path, 0, QStringLiteral("no SDL trace records found"), Problem::Severity::Info});
     for (Problem &problem : scanned.problems) {
         problem.file = source.path;
         m_problems.append(std::move(problem));
     }
+    scanned.problems.clear();
     if (scanned.skippedLines > 0)
         qCDebug(lcTrace) << source.path << "skipped" << scanned.skippedLines << "lines before the first record";
-    return std::move(scanned.records);
 }
 
 void TraceStore::finalize()
@@ -119,6 +130,7 @@ namespace {
 struct Run
 {
     std::vector<std::pair<RecordEntry *, RecordEntry *>> slices;
+    std::vector<qint64> fileIds;                    // per slice: the file id to set, or -1 to keep
     std::vector<std::vector<RecordEntry> *> owners; // released when their slice is used up, may be null
     size_t slice = 0;
 
@@ -149,42 +161,66 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
         if (!run.atEnd())
             live.push_back(&run);
     }
-    const auto time = [&offsets](const RecordEntry &e) { return e.timeMs + offsets[e.file]; };
+    const auto take = [&out](Run &run) {
+        RecordEntry e = run.front();
+        if (run.fileIds[run.slice] >= 0)
+            e.file = quint32(run.fileIds[run.slice]);
+        out.push_back(e);
+        run.pop();
+    };
+    const auto time = [&offsets](const Run &run) {
+        const qint64 file = run.fileIds[run.slice];
+        return run.front().timeMs + offsets[size_t(file >= 0 ? file : run.front().file)];
+    };
     while (live.size() > 1) {
         size_t best = 0;
-        qint64 bestTime = time(live[0]->front());
+        qint64 bestTime = time(*live[0]);
         for (size_t i = 1; i < live.size(); ++i) {
-            const qint64 t = time(live[i]->front());
+            const qint64 t = time(*live[i]);
             if (t < bestTime) {
                 best = i;
                 bestTime = t;
             }
         }
-        out.push_back(live[best]->front());
-        live[best]->pop();
-        if (live[best]->atEnd())
+        // Take records from the best run while they stay at or before the runner-up's head.
+        qint64 limit = std::numeric_limits<qint64>::max();
+        for (size_t i = 0; i < live.size(); ++i) {
+            if (i != best)
+                limit = std::min(limit, time(*live[i]) - (i < best ? 1 : 0));
+        }
+        Run &run = *live[best];
+        do
+            take(run);
+        while (!run.atEnd() && time(run) <= limit);
+        if (run.atEnd())
             live.erase(live.begin() + qsizetype(best));
     }
     if (live.empty())
         return;
     // One run left: copy its slices whole.
-    for (Run *run = live.front(); !run->atEnd(); run->nextSlice())
+    for (Run *run = live.front(); !run->atEnd(); run->nextSlice()) {
+        const size_t first = out.size();
         out.insert(out.end(), run->slices[run->slice].first, run->slices[run->slice].second);
+        if (run->fileIds[run->slice] >= 0) {
+            for (size_t i = first; i < out.size(); ++i)
+                out[i].file = quint32(run->fileIds[run->slice]);
+        }
+    }
 }
 
 } // namespace
 
-void TraceStore::adoptRecords(std::vector<std::vector<RecordEntry>> files)
+void TraceStore::adoptRecords(std::vector<std::pair<int, std::vector<RecordEntry>>> files)
 {
     const std::vector<int> runOfFile = fileRuns();
     std::vector<Run> runs;
     std::vector<int> runIds;
     size_t total = m_records.size();
-    for (std::vector<RecordEntry> &records : files) {
+    for (auto &[fileId, records] : files) {
         if (records.empty())
             continue;
         total += records.size();
-        const int id = runOfFile[records.front().file];
+        const int id = runOfFile[size_t(fileId)];
         auto it = std::find(runIds.begin(), runIds.end(), id);
         if (it == runIds.end()) {
             runIds.push_back(id);
@@ -193,6 +229,7 @@ void TraceStore::adoptRecords(std::vector<std::vector<RecordEntry>> files)
         }
         Run &run = runs[size_t(it - runIds.begin())];
         run.slices.emplace_back(records.data(), records.data() + records.size());
+        run.fileIds.push_back(fileId);
         run.owners.push_back(&records);
     }
     // Records added before (indexFile) are not part of the runs: let finalize() merge everything.
@@ -214,7 +251,7 @@ void TraceStore::mergeTimeline()
         size_t j = i + 1;
         while (j < m_records.size() && runOfFile[m_records[j].file] == runOfFile[m_records[i].file])
             ++j;
-        runs.push_back({{{m_records.data() + i, m_records.data() + j}}, {nullptr}});
+        runs.push_back({{{m_records.data() + i, m_records.data() + j}}, {-1}, {nullptr}});
         i = j;
     }
     m_merged = true;

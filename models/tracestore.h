@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace CtiFlow {
@@ -58,12 +59,14 @@ public:
     // Appends records found by scanRecords() (in file order), moving their times to the file's date
     // and their signal names into the store's table. Problems get the file's path.
     void appendScanned(int fileId, ScannedFile &&scanned);
-    // The loader's faster path: takeScanned() turns a scanned file's records into store terms (file
-    // id, date, interned signal names) and takes its problems (call from one thread); adoptRecords()
-    // then merges the files' records (given in file order) into the timeline in one pass, releasing
-    // each file's vector as it goes, so finalize() has nothing left to do.
-    std::vector<RecordEntry> takeScanned(int fileId, ScannedFile &&scanned);
-    void adoptRecords(std::vector<std::vector<RecordEntry>> files);
+    // The loader's faster path, for files scanned in parallel. rebaseScanned() moves a scanned file's
+    // records to the file's date and the store's signal ids (interning takes a lock, so threads may
+    // call it at once); addFile() and takeScanProblems() then run on one thread, and adoptRecords()
+    // merges the files' records (each file's in file order) into the timeline in one pass, setting
+    // their file ids and releasing each vector as it goes, so finalize() has nothing left to do.
+    void rebaseScanned(ScannedFile &scanned, QDate date);
+    void takeScanProblems(int fileId, ScannedFile &scanned);
+    void adoptRecords(std::vector<std::pair<int, std::vector<RecordEntry>>> files);
     void reserveRecords(qsizetype count) { m_records.reserve(size_t(count)); }
     // Orders the files of one node and application by rotation, then merges these runs by time
     // (node clock offsets applied). Call after all files are in.
@@ -109,6 +112,7 @@ private:
     std::vector<RecordEntry> m_records;
     std::vector<QByteArray> m_signalNames; // id -> name; id 0 is ""
     QHash<QByteArray, quint16> m_signalIds;
+    std::mutex m_internMutex; // rebaseScanned() interns from loader threads
     QHash<QString, qint64> m_nodeOffsets;
     Problems m_problems;
     bool m_merged = true; // m_records is the merged timeline

@@ -3,3 +3,6 @@
 # Exports: text formats, redaction, images.
 ctiflow_add_test(tst_textexport tst_textexport.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_flowexport tst_flowexport.cpp LIBS ctiflow_ui)
+ctiflow_add_test(tst_exportcommand tst_exportcommand.cpp)
+target_compile_definitions(tst_exportcommand PRIVATE CTIFLOW_EXECUTABLE="$<TARGET_FILE:ctiflow>")
+add_dependencies(tst_exportcommand ctiflow)

@@ -165,7 +165,7 @@ QByteArray zipBomb(const QString &memberName)
     const quint64 size = 1 + 258ULL * matches;
     const QByteArray data = deflatedZeros(matches);
     const QByteArray name = memberName.toUtf8();
-    const auto header = [&](bool central) {
+    const auto header = [&](bool central) -> QByteArray {
         QByteArray h;
         appendLe(h, central ? 0x02014b50 : 0x04034b50, 4);
         if (central)
@@ -180,9 +180,13 @@ QByteArray zipBomb(const QString &memberName)
         appendLe(h, size, 4);
         appendLe(h, quint64(name.size()), 2);
         appendLe(h, 0, 2); // extra
-        if (central)
-            appendLe(h, 0, 4 + 2 + 2 + 4 + 4); // comment, disk, attributes, local header at 0
-        return h + name;
+        if (central) {
+            appendLe(h, 0, 2 + 2 + 2); // comment length, disk, internal attributes
+            appendLe(h, 0, 4);         // external attributes
+            appendLe(h, 0, 4);         // local header at 0
+        }
+        h += name;
+        return h;
     };
     QByteArray out = header(false) + data;
     const qsizetype centralAt = out.size();

@@ -89,7 +89,7 @@ private Q_SLOTS:
                            QStringLiteral("--noise"),     QStringLiteral("0.05"),
                            QStringLiteral("--file-size"), QStringLiteral("8000000"),
                            QStringLiteral("--seed"),      QStringLiteral("7")};
-        QTest::newRow("400 sessions in small rotated files buried in other traffic")
+        QTest::newRow("400 sessions in small rotated files buried in other traffic, zipped")
             << QStringList{QStringLiteral("--sessions"),  QStringLiteral("400"),     QStringLiteral("--nodes"),
                            QStringLiteral("2"),           QStringLiteral("--noise"), QStringLiteral("2"),
                            QStringLiteral("--file-size"), QStringLiteral("200000"),  QStringLiteral("--seed"),

@@ -111,7 +111,7 @@ void TestInputsUntouched::loadAndExportLeaveEveryInputByteAsItWas()
     QVERIFY(inputs.isValid() && outputs.isValid());
     QVERIFY(makeBundle(QDir(inputs.path())));
     const Snapshot before = snapshot(inputs.path());
-    QCOMPARE(before.size(), 10); // 4 files, 6 folders
+    QCOMPARE(before.size(), 9); // 4 files, 5 folders
 
     const auto store = loadTraces({inputs.path()});
     QCOMPARE(store->fileCount(), bundleFiles);

@@ -7,6 +7,7 @@
 #include "tracepath.h"
 
 #include <QMutex>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CtiFlow;
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void firstDate();
     void decompressedSizeLimit();
     void missingInputReported();
+    void unreadableFileReported();
     void progressEndsAtTotal();
     void cancelledBeforeStartGivesEmptyStore();
     void concatenatedGzipMembers();
@@ -116,6 +118,21 @@ void TestLoader::missingInputReported()
     QCOMPARE(store->recordCount(), 0);
     QVERIFY(hasProblem(*store, QStringLiteral("no-such-bundle.zip"), QStringLiteral("no such file")));
     QCOMPARE(store->problems().first().severity, Problem::Severity::Error);
+}
+
+void TestLoader::unreadableFileReported()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("SDL001_200_000001.txt"));
+    QVERIFY(QFile::copy(inputs + QStringLiteral("/rtmt/10.0.0.1/cm/trace/cti/sdl/SDL001_200_000001.txt"), path));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
+    QFile probe(path);
+    if (probe.open(QIODevice::ReadOnly))
+        QSKIP("running with rights that read any file (root): the unreadable case cannot be made here");
+    const auto store = loadTraces({dir.path()});
+    QCOMPARE(store->recordCount(), 0);
+    QVERIFY(hasProblem(*store, QStringLiteral("SDL001_200_000001.txt"), QStringLiteral("cannot be read")));
 }
 
 void TestLoader::progressEndsAtTotal()

@@ -79,6 +79,8 @@ void TestLoaderGolden::dump_data()
     row("tar.gz archive holding gzip files", {QStringLiteral("archives/bundle.tgz")}, "tgz");
     row("archives nested deeper than the limit are not opened", {QStringLiteral("archives/too-deep.zip")}, "too-deep");
     row("damaged zip reported", {QStringLiteral("archives/damaged.zip")}, "damaged-zip");
+    row("damaged zip member reported, the intact member read", {QStringLiteral("archives/damaged-member.zip")},
+        "damaged-member");
     row("several inputs at once merged by time", {QStringLiteral("rtmt"), QStringLiteral("archives/bundle.tar")},
         "several");
 }

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void processTuple();
     void timeOfDay_data();
     void timeOfDay();
+    void displayText_data();
+    void displayText();
 };
 
 void TestRecord::headerLength_data()
@@ -150,6 +152,22 @@ void TestRecord::timeOfDay()
     QFETCH(int, ms);
     QFETCH(QByteArray, time);
     QCOMPARE(parseTimeOfDay(time), ms);
+}
+
+void TestRecord::displayText_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("ASCII as is") << QByteArray("Login=wwhite") << QStringLiteral("Login=wwhite");
+    QTest::newRow("valid UTF-8 decoded") << QByteArray("caf\xC3\xA9") << QStringLiteral("caf\u00E9");
+    QTest::newRow("Latin-1 byte kept and shown, not replaced") << QByteArray("caf\xE9") << QStringLiteral("caf\u00E9");
+}
+
+void TestRecord::displayText()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, shown);
+    QCOMPARE(CtiFlow::displayText(bytes), shown);
 }
 
 QTEST_GUILESS_MAIN(TestRecord)

@@ -7,10 +7,15 @@
 #include "verdict.h"
 
 #include <QHash>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace CtiFlow {
+
+void nodeIds(const TraceStore &store, std::vector<int> &fileNode, QStringList &names, QStringList &labels);
 
 namespace {
 
@@ -28,37 +33,112 @@ struct CompiledPattern
 struct Orphan
 {
     RecordIndex record;
+    qint64 timeMs = 0;
     QList<int> patterns;
+};
+
+// Unmatched orphans (RIS bookkeeping and the like) join the next session only when written this
+// close to it; matched ones always do.
+constexpr qint64 orphanWindowMs = 50;
+constexpr qsizetype maxOrphans = 64;
+
+// The TCP connection object of a connection tag "1,200,13,8.3^...": node, application, type, instance.
+struct Connection
+{
+    std::array<quint32, 4> numbers{};
+    bool valid = false;
+
+    friend bool operator==(const Connection &a, const Connection &b) { return a.numbers == b.numbers; }
+    friend size_t qHash(const Connection &c, size_t seed = 0)
+    {
+        return qHashRange(c.numbers.begin(), c.numbers.end(), seed);
+    }
+    QString text() const
+    {
+        return QStringLiteral("%1,%2,%3,%4").arg(numbers[0]).arg(numbers[1]).arg(numbers[2]).arg(numbers[3]);
+    }
+};
+
+// Reads the four numbers before the tag's '.', without allocating.
+Connection connectionOf(QByteArrayView tag)
+{
+    Connection c;
+    qsizetype i = 0;
+    while (i < tag.size() && tag[i] == ' ')
+        ++i;
+    for (int n = 0; n < 4; ++n) {
+        const qsizetype start = i;
+        quint32 value = 0;
+        while (i < tag.size() && tag[i] >= '0' && tag[i] <= '9' && i - start < 9)
+            value = value * 10 + quint32(tag[i++] - '0');
+        if (i == start)
+            return {};
+        c.numbers[size_t(n)] = value;
+        const char end = i < tag.size() ? tag[i] : '.';
+        if (n < 3 ? end != ',' : (end != '.' && end != '^' && end != ' '))
+            return {};
+        ++i;
+    }
+    c.valid = true;
+    return c;
+}
+
+// The records written while handling one signal share its 8-digit sequence number.
+// The 8-digit sequence number of a record as one integer compare, 0 when the record is too short.
+quint64 groupOf(QByteArrayView text)
+{
+    quint64 prefix = 0;
+    if (text.size() >= 8)
+        std::memcpy(&prefix, text.data(), 8);
+    return prefix;
+}
+
+struct GroupState
+{
+    quint64 prefix = 0; // "00895261" as bytes
+    int session = -1;
+    Connection key;       // connection of the signal, invalid when it named none
+    bool opening = false; // lines of this group may open a session
+    int handler = -1;
+    QByteArrayView handlerName;
 };
 
 struct NodeState
 {
-    QByteArrayView group; // 8-digit sequence of the latest signal
-    int groupSession = -1;
-    QByteArray groupKey; // connection of the latest signal, empty when it named none
-    int groupHandler = -1;
-    QByteArray groupHandlerName;
+    // The latest record groups: lines of one group may be written after another group has begun.
+    std::array<GroupState, 8> groups;
+    size_t current = 0;
     qint64 lastMs = 0;
     QList<Orphan> orphans;
     int lastSession = -1;
-};
 
-// The connection in a tag "1,200,13,8.3^ip^device": "1,200,13,8"; empty when the tag names none.
-QByteArray connectionOf(QByteArrayView tag)
-{
-    const qsizetype dot = tag.indexOf('.');
-    const QByteArrayView key = (dot < 0 ? tag : tag.first(dot)).trimmed();
-    if (key.count(',') != 3 || key.isEmpty() || key.front() < '0' || key.front() > '9')
-        return {};
-    return key.toByteArray();
-}
+    GroupState *find(quint64 prefix)
+    {
+        if (prefix == 0)
+            return nullptr;
+        for (size_t i = 0; i < groups.size(); ++i) {
+            GroupState &group = groups[(current + groups.size() - i) % groups.size()];
+            if (group.prefix == prefix)
+                return &group;
+        }
+        return nullptr;
+    }
+    GroupState &begin(quint64 prefix)
+    {
+        current = (current + 1) % groups.size();
+        groups[current] = GroupState{prefix, -1, {}, false, -1, {}};
+        return groups[current];
+    }
+};
 
 class Analyzer
 {
 public:
-    Analyzer(const TraceStore &store, const Rules &rules)
+    // Analyses the records of one CTI Manager (node id as from nodeIds()).
+    Analyzer(const TraceStore &store, const Rules &rules, int node)
         : m_store(store)
         , m_rules(rules)
+        , m_node(node)
     {
         compile();
     }
@@ -71,12 +151,13 @@ private:
     void onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
     void onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
     QList<int> matchText(QByteArrayView text);
-    int sessionFor(NodeState &node, int nodeId, const QList<int> &matched, RecordIndex index);
+    int sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index);
     void apply(int session, RecordIndex index, QByteArrayView text, const QList<int> &matched);
-    void attachOrphans(NodeState &node, int session);
+    void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
     const TraceStore &m_store;
     const Rules &m_rules;
+    int m_node = 0;
     std::vector<CompiledPattern> m_patterns;
     std::vector<std::vector<int>> m_bySignal; // signal id -> patterns
     std::vector<std::uint8_t> m_relevant;     // signal id -> 1 when its records matter
@@ -88,7 +169,8 @@ private:
     QStringList m_nodeNames;  // one per CTI Manager
     QStringList m_nodeLabels; // as shown: the node folder
     std::vector<SessionWork> m_sessions;
-    QHash<QByteArray, int> m_byConnection; // node + connection -> current session
+    QHash<Connection, int> m_byConnection; // connection -> current session (one analyzer per node)
+    std::vector<std::uint8_t> m_opening;   // signal id -> 1 when its lines may open a session
 };
 
 void Analyzer::addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles)
@@ -129,25 +211,41 @@ void Analyzer::compile()
         if (const quint16 signal = m_store.signalId(name))
             m_relevant[signal] = 1;
     }
+    m_opening.assign(m_relevant.size(), 0);
+    for (const QByteArray &name : m_rules.openingSignals) {
+        if (const quint16 signal = m_store.signalId(name)) {
+            m_relevant[signal] = 1;
+            m_opening[signal] = 1;
+        }
+    }
     m_matcher = TextMatcher(needles);
     m_seen.assign(m_patterns.size(), 0);
-    for (int f = 0; f < m_store.fileCount(); ++f) {
-        // Record groups and connections belong to one CTI Manager: the node folder, and the node
-        // number of the file name when folders do not tell nodes apart.
-        const SourceFile &file = m_store.file(f);
+    nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
+}
+
+} // namespace
+
+// One id per CTI Manager: the node folder, and the node number of the file name when folders do
+// not tell nodes apart (record groups and connections belong to one CTI Manager).
+void nodeIds(const TraceStore &store, std::vector<int> &fileNode, QStringList &names, QStringList &labels)
+{
+    for (int f = 0; f < store.fileCount(); ++f) {
+        const SourceFile &file = store.file(f);
         QString node = file.node;
         if (file.cucmNode >= 0)
             node = node.isEmpty() ? QStringLiteral("node %1").arg(file.cucmNode)
                                   : node + QStringLiteral(" (node %1)").arg(file.cucmNode);
-        qsizetype at = m_nodeNames.indexOf(node);
+        qsizetype at = names.indexOf(node);
         if (at < 0) {
-            at = m_nodeNames.size();
-            m_nodeNames.append(node);
-            m_nodeLabels.append(file.node.isEmpty() ? node : file.node);
+            at = names.size();
+            names.append(node);
+            labels.append(file.node.isEmpty() ? node : file.node);
         }
-        m_fileNode.push_back(int(at));
+        fileNode.push_back(int(at));
     }
 }
+
+namespace {
 
 QList<int> Analyzer::matchText(QByteArrayView text)
 {
@@ -172,6 +270,8 @@ QList<Session> Analyzer::run()
         const RecordIndex index{i};
         const RecordEntry &entry = m_store.entry(index);
         const int nodeId = m_fileNode[entry.file];
+        if (nodeId != m_node)
+            continue;
         NodeState &node = nodes[size_t(nodeId)];
         node.lastMs = std::max(node.lastMs, entry.timeMs);
         if (entry.type == RecordType::SdlStat)
@@ -186,7 +286,7 @@ QList<Session> Analyzer::run()
     for (NodeState &node : nodes) {
         nodeEnd.push_back(node.lastMs);
         if (node.lastSession >= 0)
-            attachOrphans(node, node.lastSession); // lines after the last signal of a trace
+            attachOrphans(node, node.lastSession, node.lastMs); // lines after the last signal of a trace
     }
     QList<Session> sessions;
     sessions.reserve(qsizetype(m_sessions.size()));
@@ -194,82 +294,77 @@ QList<Session> Analyzer::run()
         work.nodeEndMs = nodeEnd[size_t(work.nodeId)];
         sessions.append(decideSession(m_store, m_rules, work));
     }
-    for (qsizetype s = 0; s < sessions.size(); ++s)
-        sessions[s].number = int(s + 1);
-    qCDebug(lcFlow) << sessions.size() << "sessions in" << count << "records";
     return sessions;
 }
 
 void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    node.group = text.first(std::min<qsizetype>(8, text.size()));
-    node.groupSession = -1;
-    node.groupKey.clear();
-    node.groupHandler = -1;
+    GroupState &group = node.begin(groupOf(text));
     const quint16 signal = m_store.entry(index).signal;
     if (signal >= m_relevant.size() || !m_relevant[signal])
         return;
     RecordFields fields;
     parseRecordFields(text, fields);
-    node.groupKey = connectionOf(fields.connectionTag);
+    group.key = connectionOf(fields.connectionTag);
+    if (!group.key.valid)
+        return;
+    group.opening = m_opening[signal] != 0;
     for (const QByteArrayView tuple : {fields.destination, fields.source}) {
         const ProcessTuple process = parseProcessTuple(tuple);
         if (process.name == "CTIHandler") {
-            node.groupHandler = process.instance;
-            node.groupHandlerName = tuple.toByteArray();
+            group.handler = process.instance;
+            group.handlerName = tuple;
             break;
         }
     }
-    if (node.groupKey.isEmpty())
-        return;
-    const QByteArray key = QByteArray::number(nodeId) + '/' + node.groupKey;
-    int session = m_byConnection.value(key, -1);
-    if (session >= 0 && node.groupHandler >= 0 && m_sessions[size_t(session)].handler >= 0 &&
-        m_sessions[size_t(session)].handler != node.groupHandler) {
-        m_byConnection.remove(key); // a new CTIHandler on a reused connection: a new session
+    int session = m_byConnection.value(group.key, -1);
+    if (session >= 0 && group.handler >= 0 && m_sessions[size_t(session)].handler >= 0 &&
+        m_sessions[size_t(session)].handler != group.handler) {
+        m_byConnection.remove(group.key); // a new CTIHandler on a reused connection: a new session
         session = -1;
     }
-    node.groupSession = session;
+    group.session = session;
     QList<int> matched;
     for (const int id : m_bySignal[signal]) {
         if (m_patterns[size_t(id)].pattern->matches(text))
             matched.append(id);
     }
     if (!matched.isEmpty())
-        session = sessionFor(node, nodeId, matched, index);
+        session = sessionFor(group, nodeId, matched, index);
     if (session < 0)
         return;
     SessionWork &work = m_sessions[size_t(session)];
-    if (work.handler < 0 && node.groupHandler >= 0) {
-        work.handler = node.groupHandler;
-        work.session.handler = QString::fromLatin1(node.groupHandlerName);
+    if (work.handler < 0 && group.handler >= 0) {
+        work.handler = group.handler;
+        work.session.handler = QString::fromLatin1(group.handlerName);
     }
     apply(session, index, text, matched);
-    attachOrphans(node, session);
+    attachOrphans(node, session, m_store.entry(index).timeMs);
 }
 
 void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
 {
-    const bool inGroup = text.size() >= 8 && text.first(8) == node.group;
-    if (inGroup && node.groupSession < 0 && node.groupKey.isEmpty())
-        return; // handling of a signal that concerns no CTI connection
+    GroupState *group = node.find(groupOf(text));
+    if (group && group->session < 0 && !group->opening)
+        return; // handling of a signal of no session, and its lines cannot open one
     const qsizetype header = recordHeaderLength(text);
     const QList<int> matched = matchText(text.sliced(std::min(header, text.size())));
-    if (!inGroup) {
-        if (!matched.isEmpty())
-            node.orphans.append({index, matched});
+    if (!group) {
+        if (node.orphans.size() >= maxOrphans)
+            node.orphans.removeFirst();
+        node.orphans.append({index, m_store.entry(index).timeMs, matched});
         return;
     }
-    int session = node.groupSession;
+    int session = group->session;
     if (!matched.isEmpty())
-        session = sessionFor(node, nodeId, matched, index);
+        session = sessionFor(*group, nodeId, matched, index);
     if (session >= 0)
         apply(session, index, text, matched);
 }
 
-int Analyzer::sessionFor(NodeState &node, int nodeId, const QList<int> &matched, RecordIndex index)
+int Analyzer::sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index)
 {
-    int session = node.groupSession;
+    int session = group.session;
     bool opens = false;
     bool creates = false;
     const int opensStep = m_rules.stepIndex(m_rules.opensSession);
@@ -280,19 +375,19 @@ int Analyzer::sessionFor(NodeState &node, int nodeId, const QList<int> &matched,
     }
     if (session >= 0 && opens && m_sessions[size_t(session)].beyond(opensStep))
         session = -1; // the same connection opens again
-    if (session >= 0 || !creates || node.groupKey.isEmpty())
+    if (session >= 0 || !creates || !group.key.valid)
         return session;
     SessionWork work(m_rules);
     work.nodeId = nodeId;
     work.session.node = m_nodeLabels.value(nodeId);
-    work.session.connection = QString::fromLatin1(node.groupKey);
-    work.handler = node.groupHandler;
-    work.session.handler = QString::fromLatin1(node.groupHandlerName);
+    work.session.connection = group.key.text();
+    work.handler = group.handler;
+    work.session.handler = QString::fromLatin1(group.handlerName);
     work.firstRecord = index;
     session = int(m_sessions.size());
     m_sessions.push_back(std::move(work));
-    m_byConnection.insert(QByteArray::number(nodeId) + '/' + node.groupKey, session);
-    node.groupSession = session;
+    m_byConnection.insert(group.key, session);
+    group.session = session;
     return session;
 }
 
@@ -306,23 +401,47 @@ void Analyzer::apply(int session, RecordIndex index, QByteArrayView text, const 
     }
 }
 
-void Analyzer::attachOrphans(NodeState &node, int session)
+void Analyzer::attachOrphans(NodeState &node, int session, qint64 nowMs)
 {
     node.lastSession = session;
     if (node.orphans.isEmpty())
         return;
     const QList<Orphan> orphans = std::move(node.orphans);
     node.orphans.clear();
-    for (const Orphan &orphan : orphans)
-        apply(session, orphan.record, m_store.recordText(orphan.record), orphan.patterns);
+    for (const Orphan &orphan : orphans) {
+        if (!orphan.patterns.isEmpty() || nowMs - orphan.timeMs <= orphanWindowMs)
+            apply(session, orphan.record, m_store.recordText(orphan.record), orphan.patterns);
+    }
 }
 
 } // namespace
 
 QList<Session> analyzeSessions(const TraceStore &store, const Rules &rules)
 {
-    Analyzer analyzer(store, rules);
-    return analyzer.run();
+    // Sessions never span CTI Managers, so each node's records are analysed on their own thread.
+    std::vector<int> fileNode;
+    QStringList names;
+    QStringList labels;
+    nodeIds(store, fileNode, names, labels);
+    QList<int> nodes;
+    for (int n = 0; n < std::max<qsizetype>(1, names.size()); ++n)
+        nodes.append(n);
+    const QList<QList<Session>> perNode = QtConcurrent::blockingMapped(nodes, [&store, &rules](int node) {
+        Analyzer analyzer(store, rules, node);
+        return analyzer.run();
+    });
+    QList<Session> sessions;
+    for (const QList<Session> &list : perNode)
+        sessions.append(list);
+    std::stable_sort(sessions.begin(), sessions.end(), [](const Session &a, const Session &b) {
+        const qsizetype first = a.records.isEmpty() ? -1 : a.records.first().value;
+        const qsizetype second = b.records.isEmpty() ? -1 : b.records.first().value;
+        return first < second;
+    });
+    for (qsizetype s = 0; s < sessions.size(); ++s)
+        sessions[s].number = int(s + 1);
+    qCDebug(lcFlow) << sessions.size() << "sessions in" << store.recordCount() << "records";
+    return sessions;
 }
 
 } // namespace CtiFlow

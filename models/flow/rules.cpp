@@ -68,6 +68,7 @@ private:
         return true;
     }
     bool pattern(const QJsonValue &value, const QString &place, RulePattern &out);
+    bool texts(const QJsonObject &object, const QString &place, const char *key, QList<QByteArray> &out);
     bool stepRef(const QString &id, const QString &place, bool allowEmpty = false)
     {
         if ((allowEmpty && id.isEmpty()) || m_rules.stepIndex(id) >= 0)
@@ -93,20 +94,38 @@ private:
     QSet<QString> m_causeIds;
 };
 
+bool RulesReader::texts(const QJsonObject &object, const QString &place, const char *key, QList<QByteArray> &out)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    const QJsonArray array = value.isArray() ? value.toArray() : QJsonArray{value};
+    for (const QJsonValue &item : array) {
+        if (!item.isString() || item.toString().isEmpty()) {
+            return fail(place + QLatin1Char('.') + QLatin1String(key),
+                        QStringLiteral("a non-empty string or an array of them is needed"));
+        }
+        out.append(item.toString().toUtf8());
+    }
+    return true;
+}
+
 bool RulesReader::pattern(const QJsonValue &value, const QString &place, RulePattern &out)
 {
     QJsonObject o;
     if (!object(value, place, o))
         return false;
-    QString signal, text, unless, regex;
-    if (!string(o, place, "signal", signal, false) || !string(o, place, "text", text, false) ||
-        !string(o, place, "unless", unless, false) || !string(o, place, "regex", regex, false))
+    QString signal, regex;
+    QList<QByteArray> text;
+    if (!string(o, place, "signal", signal, false) || !texts(o, place, "text", text) ||
+        !texts(o, place, "unless", out.unless) || !string(o, place, "regex", regex, false))
         return false;
     if (signal.isEmpty() && text.isEmpty())
         return fail(place, QStringLiteral("a pattern needs a \"signal\" or a \"text\""));
     out.signal = signal.toUtf8();
-    out.text = text.toUtf8();
-    out.unless = unless.toUtf8();
+    if (!text.isEmpty())
+        out.text = text.takeFirst();
+    out.alsoTexts = text;
     if (!regex.isEmpty()) {
         out.regex = QRegularExpression(regex);
         if (!out.regex.isValid()) {
@@ -228,6 +247,8 @@ bool RulesReader::readSession(const QJsonObject &root)
     }
     for (const QJsonValue &signal : o.value(QStringLiteral("carrierSignals")).toArray())
         m_rules.carrierSignals.append(signal.toString().toUtf8());
+    for (const QJsonValue &signal : o.value(QStringLiteral("openingSignals")).toArray())
+        m_rules.openingSignals.append(signal.toString().toUtf8());
     const QJsonArray token = root.value(QStringLiteral("token")).toArray();
     for (qsizetype i = 0; i < token.size(); ++i) {
         RulePattern p;
@@ -316,8 +337,14 @@ bool RulePattern::matches(QByteArrayView record) const
 {
     if (!text.isEmpty() && !record.contains(text))
         return false;
-    if (!unless.isEmpty() && record.contains(unless))
-        return false;
+    for (const QByteArray &also : alsoTexts) {
+        if (!record.contains(also))
+            return false;
+    }
+    for (const QByteArray &no : unless) {
+        if (record.contains(no))
+            return false;
+    }
     if (regex.pattern().isEmpty())
         return true;
     return regex.match(QString::fromUtf8(record)).hasMatch();

@@ -15,16 +15,17 @@
 
 namespace CtiFlow {
 
-// What a record must show to match: a signal name and/or a text, optionally refined by a regular
-// expression and a text that must not occur. A pattern with a signal matches only that signal's
+// What a record must show to match: a signal name and/or texts, optionally refined by texts that
+// must not occur and a regular expression. A pattern with a signal matches only that signal's
 // records (text and regex apply to the whole record); one without matches AppInfo, AppError and
 // other text records. Every pattern names a signal or a text, so matching stays a cheap scan.
 struct RulePattern
 {
     QByteArray signal;
-    QByteArray text;
-    QByteArray unless;
-    QRegularExpression regex; // invalid (empty pattern) when not given
+    QByteArray text;             // the first (or only) text: found by one scan over the record
+    QList<QByteArray> alsoTexts; // further texts that must all occur ("text" given as an array)
+    QList<QByteArray> unless;    // none of these may occur
+    QRegularExpression regex;    // invalid (empty pattern) when not given; slower, use sparingly
 
     bool matches(QByteArrayView record) const;
 };
@@ -91,6 +92,7 @@ struct Rules
     qint64 stallMs = 30000;
     QStringList tokenSkips;
     QList<QByteArray> carrierSignals; // signals that tie text records to a connection
+    QList<QByteArray> openingSignals; // signals whose lines may open a session on a new connection
 
     int stepIndex(const QString &id) const;
     const RuleCause *cause(const QString &id) const;

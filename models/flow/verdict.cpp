@@ -50,9 +50,12 @@ void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteAr
     switch (role) {
     case PatternRole::Evidence: {
         QList<RecordIndex> &list = evidence[size_t(index)];
-        if (list.isEmpty() || list.last() != record)
+        const bool first = list.isEmpty();
+        if (first || list.last() != record)
             list.append(record);
         maxStep = std::max(maxStep, index);
+        if (!first)
+            return; // user and device come from each step's first evidence (and failure lines)
         break;
     }
     case PatternRole::Signature:
@@ -156,7 +159,9 @@ QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work,
     std::stable_sort(hits.begin(), hits.end(), [](const SessionWork::Hit &a, const SessionWork::Hit &b) {
         if (a.record != b.record)
             return a.record < b.record;
-        return !a.carrier && b.carrier; // a named failure line explains better than its code
+        if (a.carrier != b.carrier)
+            return !a.carrier;    // a named failure line explains better than its code
+        return a.index < b.index; // rules order
     });
     return hits;
 }
@@ -226,6 +231,8 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
         work.session.lastMs = store.entry(session.records.last()).timeMs;
     }
     std::vector<RecordIndex> firstEvidence;
+    for (QList<RecordIndex> &list : work.evidence)
+        std::sort(list.begin(), list.end()); // lines without a signal join late
     for (const QList<RecordIndex> &list : work.evidence)
         firstEvidence.push_back(list.isEmpty() ? RecordIndex{} : list.first());
     const Verdict verdict = judge(rules, work, firstEvidence);
@@ -233,6 +240,7 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
     session.cause = verdict.cause;
 
     const int lastReached = std::max(work.maxStep, verdict.failedStep);
+    session.steps.reserve(rules.steps.size());
     qint64 previousMs = -1;
     for (qsizetype k = 0; k < rules.steps.size(); ++k) {
         const RuleStep &rule = rules.steps[k];

@@ -230,7 +230,7 @@ void Collector::archiveDirectory(const KArchiveDirectory *dir, const QString &pr
         const QString display = prefix + name;
         if (!m_budget.take(file->size())) {
             problem(display, m_budget.limitMessage());
-            return;
+            continue; // smaller members may still fit
         }
         QByteArray data = file->data();
         if (data.size() != file->size()) {

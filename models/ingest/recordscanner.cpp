@@ -4,7 +4,13 @@
 
 #include <QTime>
 
+#include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace CtiFlow {
 
@@ -105,10 +111,86 @@ Header headerAt(const char *p, const char *end)
     return h;
 }
 
-// Start of another record header inside the line after from (pasted excerpts), or nullptr.
-const char *embeddedHeader(const char *from, const char *end)
+// The '|' positions of one line, found in the same pass as the line's end so that fields are split
+// without scanning the line again. A line with more bars than fit falls back to memchr.
+class LineBars
 {
-    for (const char *bar = find(from, end, '|'); bar; bar = find(bar + 1, end, '|')) {
+public:
+    void clear()
+    {
+        m_count = 0;
+        m_cursor = 0;
+        m_overflow = false;
+    }
+    void add(const char *bar)
+    {
+        if (m_count < capacity)
+            m_at[size_t(m_count++)] = bar;
+        else
+            m_overflow = true;
+    }
+    void addMask(const char *base, unsigned mask)
+    {
+        for (; mask != 0; mask &= mask - 1)
+            add(base + std::countr_zero(mask));
+    }
+    // The first bar at or after from and before limit, or nullptr.
+    const char *next(const char *from, const char *limit)
+    {
+        if (m_overflow)
+            return find(from, limit, '|');
+        while (m_cursor > 0 && m_at[size_t(m_cursor - 1)] >= from)
+            --m_cursor;
+        while (m_cursor < m_count && m_at[size_t(m_cursor)] < from)
+            ++m_cursor;
+        return m_cursor < m_count && m_at[size_t(m_cursor)] < limit ? m_at[size_t(m_cursor)] : nullptr;
+    }
+
+private:
+    static constexpr int capacity = 96;
+    std::array<const char *, capacity> m_at{};
+    int m_count = 0;
+    int m_cursor = 0;
+    bool m_overflow = false;
+};
+
+// End of the line starting at p (its '\n', or end) with its bars collected, 16 bytes per step.
+const char *scanLine(const char *p, const char *end, LineBars &bars)
+{
+    bars.clear();
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i bar = _mm_set1_epi8('|');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const auto newlines = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+        const auto bars16 = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, bar)));
+        if (newlines != 0) {
+            const int stop = std::countr_zero(newlines);
+            bars.addMask(p, bars16 & ((1U << stop) - 1));
+            return p + stop;
+        }
+        bars.addMask(p, bars16);
+        p += 16;
+    }
+#endif
+    for (; p < end && *p != '\n'; ++p) {
+        if (*p == '|')
+            bars.add(p);
+    }
+    return p;
+}
+
+// Start of another record header inside the line after from (pasted excerpts), or nullptr.
+const char *embeddedHeader(const char *from, const char *end, LineBars &bars)
+{
+    for (const char *bar = bars.next(from, end); bar; bar = bars.next(bar + 1, end)) {
+        // Cheap test first: the bar after a sequence number is followed by "HH:". Fixed-width
+        // fields put long runs of padding before most bars, so walking back is left for the few
+        // bars that pass.
+        const char *t = skipPadding(bar + 1, end);
+        if (end - t < 3 || !isDigit(t[0]) || !isDigit(t[1]) || t[2] != ':')
+            continue;
         const char *e = bar;
         while (e > from && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\xA0'))
             --e;
@@ -169,6 +251,7 @@ private:
     const ScanOptions &m_options;
     ScannedFile m_result;
     QHash<QByteArrayView, quint16> m_signalIds;
+    LineBars m_bars;
     quint32 m_line = 0;
     qint64 m_day = 0;
     int m_previousTime = -1;
@@ -196,11 +279,10 @@ ScannedFile Scanner::run()
             m_result.cancelled = true;
             return std::move(m_result);
         }
-        const char *nl = find(p, m_end, '\n');
-        const char *lineEnd = nl ? nl : m_end;
+        const char *lineEnd = scanLine(p, m_end, m_bars);
         ++m_line;
         line(p, lineEnd > p && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd);
-        p = nl ? nl + 1 : m_end;
+        p = lineEnd < m_end ? lineEnd + 1 : m_end;
     }
     checkpoint(m_end);
     m_result.lastTimeMs = m_previousTime < 0 ? 0 : m_day * msPerDay + m_previousTime;
@@ -229,7 +311,7 @@ void Scanner::line(const char *start, const char *contentEnd)
         return;
     }
     const char *recordStart = start;
-    while (const char *next = embeddedHeader(header.end, contentEnd)) {
+    while (const char *next = embeddedHeader(header.end, contentEnd, m_bars)) {
         record(recordStart, next - 1, header);
         recordStart = next;
         header = headerAt(next, contentEnd);
@@ -259,12 +341,12 @@ void Scanner::record(const char *start, const char *end, const Header &header)
     entry.length = quint32(end - start);
     entry.line = m_line;
     const char *typeBegin = skipPadding(header.end, end);
-    const char *bar = find(typeBegin, end, '|');
+    const char *bar = m_bars.next(typeBegin, end);
     const char *typeEnd = trimBack(typeBegin, bar ? bar : end);
     entry.type = typeOf(typeBegin, typeEnd);
     if (bar && isSignal(entry.type)) {
         const char *signalBegin = skipPadding(bar + 1, end);
-        const char *next = find(signalBegin, end, '|');
+        const char *next = m_bars.next(signalBegin, end);
         entry.signal = intern(signalBegin, trimBack(signalBegin, next ? next : end));
     }
     m_result.records.push_back(entry);

@@ -8,8 +8,8 @@
 #
 #   tests/fuzz/run-fuzzers.sh [TARGET...]     every target (or the ones named)
 #
-# Environment: FUZZ_SECONDS (default 15) per target, or FUZZ_RUNS (executions per target, for long
-# runs: FUZZ_RUNS=10000000); FUZZ_ARGS adds libFuzzer options.
+# Environment: CTIFLOW_FUZZ_SECONDS (default 15) per target, or CTIFLOW_FUZZ_RUNS (executions per target,
+# for long runs: CTIFLOW_FUZZ_RUNS=10000000); CTIFLOW_FUZZ_ARGS adds libFuzzer options.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=build/fuzz/tests/fuzz
@@ -17,7 +17,8 @@ work=build/fuzz
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_record fuzz_archive $(cd "$bin" && ls fuzz_flow 2>/dev/null || true))
 
-fixtures() { find resources/samples tests/data -name '*.sdl.txt' -o -name '*.txt' -path '*samples*' | sort -u; }
+fixtures() { find resources/samples tests/data -type f -name '*.txt' -not -path '*/golden/*' | sort; }
+packed() { find tests/data -type f \( -name '*.gz' -o -name '*.gzo' -o -name '*.zip' -o -name '*.tar' -o -name '*.tgz' \) | sort; }
 
 # Seeds: the fixtures as they are, and for the archive target also packed as gzip, zip, tar, tar.gz
 # and a zip inside a zip.
@@ -30,19 +31,24 @@ seed() {
         cp "$f" "$dir/seed-$n.txt"
     done
     [ "$target" = fuzz_archive ] || return 0
+    # Short members keep the archives under the length limit.
     tmp=$(mktemp -d)
-    for f in $(fixtures); do cp "$f" "$tmp/"; done
+    for f in resources/samples/*.txt tests/data/export/*.txt; do head -c 1500 "$f" >"$tmp/$(basename "$f")"; done
     (
         cd "$tmp"
         first=$(ls | head -1)
         gzip -9 -c "$first" >seed.txt.gz
-        zip -q -9 seed.zip ./*.sdl.txt seed.txt.gz
+        zip -q -9 seed.zip ./*.txt seed.txt.gz
         zip -q -0 stored.zip "$first"
-        tar --format=ustar -cf seed.tar ./*.sdl.txt
-        tar --format=ustar -czf seed.tar.gz ./*.sdl.txt seed.txt.gz
+        tar --format=ustar -cf seed.tar ./*.txt
+        tar --format=ustar -czf seed.tar.gz ./*.txt seed.txt.gz
         zip -q nested.zip seed.zip seed.tar.gz
     )
     for f in seed.txt.gz seed.zip stored.zip seed.tar seed.tar.gz nested.zip; do cp "$tmp/$f" "$dir/seed-$f"; done
+    for f in $(packed); do
+        n=$((n + 1))
+        cp "$f" "$dir/seed-$n-$(basename "$f")"
+    done
     rm -rf "$tmp"
 }
 
@@ -51,14 +57,17 @@ for target in "${targets[@]}"; do
     [ -x "$bin/$target" ] || { echo "run-fuzzers: $bin/$target is not built (cmake --build --preset fuzz)" >&2; exit 2; }
     seed "$target"
     mkdir -p "$work/artifacts" "tests/fuzz/regressions/$target"
-    limit=(-max_total_time="${FUZZ_SECONDS:-15}")
-    [ -z "${FUZZ_RUNS:-}" ] || limit=(-runs="$FUZZ_RUNS")
+    limit=(-max_total_time="${CTIFLOW_FUZZ_SECONDS:-15}")
+    [ -z "${CTIFLOW_FUZZ_RUNS:-}" ] || limit=(-runs="$CTIFLOW_FUZZ_RUNS")
+    # Small inputs keep the executions fast; a few records or a small archive reach every path.
+    max_len=2048
+    [ "$target" = fuzz_record ] || max_len=8192
     dict=()
     [ ! -f "tests/fuzz/$target.dict" ] || dict=(-dict="tests/fuzz/$target.dict")
     echo "== $target ${limit[*]}"
     # shellcheck disable=SC2086
-    if ! "$bin/$target" "${limit[@]}" "${dict[@]}" -max_len=65536 -timeout=20 -rss_limit_mb=2560 \
-        -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" ${FUZZ_ARGS:-} \
+    if ! "$bin/$target" "${limit[@]}" "${dict[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2560 \
+        -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" ${CTIFLOW_FUZZ_ARGS:-} \
         "$work/corpus/$target" "tests/fuzz/regressions/$target" 2>"$work/$target.log"; then
         tail -60 "$work/$target.log" >&2
         status=1

@@ -188,6 +188,12 @@ tgz() {
     tar -xzf "$archive" -C "$unpacked"
     [ -d "$unpacked/$top" ] || fail "$archive does not unpack into $top/"
     check_layout "$unpacked/$top" ""
+    # The tree is relocatable: the program runs from wherever it was unpacked.
+    local out
+    out=$("$unpacked/$top/bin/ctiflow" --version) || fail "bin/ctiflow --version failed in the unpacked archive"
+    [ "$out" = "ctiflow $version" ] || fail "bin/ctiflow --version printed '$out'"
+    "$unpacked/$top/bin/ctiflow" analyze "$unpacked/$top/$sample" >/dev/null ||
+        fail "bin/ctiflow analyze failed on the sample of the unpacked archive"
     rm -rf "$unpacked"
     finish
 }

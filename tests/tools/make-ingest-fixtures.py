@@ -167,6 +167,14 @@ def main():
     write("archives/too-deep.zip", zip_bytes([("level2.zip", deep)]))
     damaged = bytearray(zip_bytes([("SDL006_200_000001.txt", trace(6, 600, 63000, 3, "damaged"))]))
     write("archives/damaged.zip", bytes(damaged[:40]) + b"\0" * 30)
+    # A zip whose directory is intact but one member's deflate data is overwritten in the middle.
+    member = trace(7, 700, 64000, 300, "member")
+    good = zip_bytes([("SDL007_200_000001.txt", trace(7, 690, 63990, 2, "intact")),
+                      ("SDL007_200_000002.txt", member)])
+    start = good.index(b"SDL007_200_000002.txt") + len("SDL007_200_000002.txt")
+    broken = bytearray(good)
+    broken[start + 200:start + 260] = b"\xff" * 60
+    write("archives/damaged-member.zip", bytes(broken))
 
 
 if __name__ == "__main__":

@@ -78,7 +78,9 @@ QByteArray renderPdf(const Session &session, const TraceStore *store, const Expo
     QPdfWriter writer(&buffer);
     writer.setTitle(QStringLiteral("CTI login %1: %2").arg(session.number).arg(outcomeId(session.outcome)));
     writer.setCreator(QStringLiteral("CTI Flow"));
-    writer.setPageLayout(QPageLayout(QPageSize(request.pdfPageMm, QPageSize::Millimeter), QPageLayout::Portrait,
+    // A wide, short flow reads better across the page; long ones run down portrait pages.
+    const auto orientation = lay.size.width() > lay.size.height() ? QPageLayout::Landscape : QPageLayout::Portrait;
+    writer.setPageLayout(QPageLayout(QPageSize(request.pdfPageMm, QPageSize::Millimeter), orientation,
                                      QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
     const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
     const qreal scale = page.width() / lay.size.width();

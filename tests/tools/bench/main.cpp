@@ -6,6 +6,8 @@
 // its peak RSS is its own.
 //
 //   ctiflow-bench [--size BYTES] [--runs N] [--work DIR]    (default 1 GiB, 3 runs, /var/tmp/ctiflow-bench)
+//
+// The one command that builds, generates and measures is in tests/tools/bench/README.md.
 #include "traceloader.h"
 
 #include <QCommandLineParser>
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTextStream>
@@ -57,6 +60,13 @@ int loadOnce(const QString &dir)
     out() << seconds << ' ' << store->recordCount() << ' ' << store->indexBytes() << ' ' << usage.ru_maxrss << ' '
           << store->problems().size() << ' ' << cpu << Qt::endl;
     return 0;
+}
+
+// The machine is shared: the load average says how much the figures can be trusted.
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readLine().trimmed()) : QStringLiteral("unknown");
 }
 
 QStringList filesUnder(const QString &dir, const QString &pattern)
@@ -189,7 +199,7 @@ int main(int argc, char *argv[])
     gzipArgs.append(gz);
     out() << "cores " << QThread::idealThreadCount() << ", " << plain.size() << " plain files ("
           << totalSize(plain) / (1 << 20) << " MiB), " << gz.size() << " gzip files (" << totalSize(gz) / (1 << 20)
-          << " MiB), best of " << n << " runs, warm page cache" << Qt::endl;
+          << " MiB), best of " << n << " runs, warm page cache, load average " << loadAverage() << Qt::endl;
     timeProgram(wc, wcArgs); // warm the page cache
     timeProgram(QStringLiteral("cat"), gz);
     const double wcSeconds = bestOf(n, [&] { return timeProgram(wc, wcArgs); });

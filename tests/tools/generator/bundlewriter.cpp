@@ -235,8 +235,18 @@ void BundleWriter::writeNoise(int node, qint64 timeMs, QRandomGenerator &random)
                                   {}};
         break;
     case 6:
-        group.texts.append(TextSpec{"AppInfo", "SIPTcp - wait_SdlReadRsp: Incoming message with 120 bytes:\nREGISTER "
-                                               "sip:10.10.10.1 SIP/2.0\nVia: SIP/2.0/TCP 10.10.10.50:5060"});
+        // A row dump that runs over several lines (domain notes 1.1), while handling a change notice.
+        group.signal = SignalSpec{"SdlSig",
+                                  "CtiDbChangeNotify",
+                                  "ready",
+                                  proc("CTIDbAccess", 1),
+                                  proc("CTIDbAccess", 1),
+                                  n + ",200,1,1.1^*^*",
+                                  "[R:L-H:0,N:0,L:0,V:0,Z:0,D:0]",
+                                  "Table=devicenumplanmap"};
+        group.texts.append(
+            TextSpec{"AppInfo", "DbAccess:: changed row:\npkid=" + QByteArray::number(random.generate(), 16) +
+                                    "\nfkdevice=" + QByteArray::number(random.generate(), 16) + "\nnumplanindex=1"});
         break;
     default:
         group.signal = SignalSpec{"SdlSig",

@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportcommand.h"
+
+#include "analyzer.h"
+#include "flowexport.h"
+#include "rules.h"
+#include "traceloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace CtiFlow {
+
+namespace {
+
+enum ExitStatus
+{
+    Written = 0,
+    NothingRead = 1,
+    Usage = 2,
+    NotWritten = 3,
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("export", text);
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void describe(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("Write one CTI login session's flow for a support ticket.\n\n"
+           "Choose the session with --session (its number in 'ctiflow analyze') or --user (that user's latest "
+           "failed session, else the latest one). The format comes from --format or the output file's "
+           "extension: png, svg, pdf, mmd (Mermaid), puml (PlantUML), md (Markdown report) or html.\n\n"
+           "Exit status: 0 written; 1 no trace records could be read or no such session; 2 wrong usage; "
+           "3 the file could not be written (or exists and --force was not given)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"), tr("Trace files, folders or archives."),
+                                 QStringLiteral("PATH..."));
+    parser.addOptions({
+        {{QStringLiteral("s"), QStringLiteral("session")},
+         tr("Session number, as listed by 'ctiflow analyze'."),
+         QStringLiteral("N")},
+        {{QStringLiteral("u"), QStringLiteral("user")}, tr("The session of this user id."), QStringLiteral("USER")},
+        {{QStringLiteral("f"), QStringLiteral("format")},
+         tr("png, svg, pdf, mmd, puml, md or html."),
+         QStringLiteral("FORMAT")},
+        {QStringLiteral("redact"),
+         tr("Replace user ids, names, domains, IP addresses, host and device names with stable placeholders.")},
+        {QStringLiteral("scale"), tr("Pixel scale of a PNG (default 1; 2 for high-DPI)."), QStringLiteral("FACTOR"),
+         QStringLiteral("1")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, tr("File to write."), QStringLiteral("FILE")},
+        {QStringLiteral("force"), tr("Replace the output file if it exists.")},
+        {QStringLiteral("rules"), tr("Use this rules file instead of the built-in one."), QStringLiteral("FILE")},
+    });
+}
+
+// The session the options name, or -1 with a message.
+int chooseSession(const QList<Session> &sessions, const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("session"))) {
+        bool ok = false;
+        const int number = parser.value(QStringLiteral("session")).toInt(&ok);
+        for (int i = 0; ok && i < sessions.size(); ++i) {
+            if (sessions[i].number == number)
+                return i;
+        }
+        err() << tr("ctiflow export: no session %1; %2 session(s) found")
+                     .arg(parser.value(QStringLiteral("session")))
+                     .arg(sessions.size())
+              << Qt::endl;
+        return -1;
+    }
+    const QString user = parser.value(QStringLiteral("user"));
+    int chosen = -1;
+    for (int i = 0; i < sessions.size(); ++i) {
+        if (sessions[i].login.compare(user, Qt::CaseInsensitive) != 0)
+            continue;
+        const bool failed = sessions[i].outcome == Outcome::Failed;
+        if (chosen < 0 || failed || sessions[chosen].outcome != Outcome::Failed)
+            chosen = i;
+    }
+    if (chosen < 0)
+        err() << tr("ctiflow export: no session of user %1").arg(user) << Qt::endl;
+    return chosen;
+}
+
+std::optional<Rules> rulesFrom(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("rules")))
+        return builtinRules();
+    Problem problem;
+    auto rules = loadRules(parser.value(QStringLiteral("rules")), &problem);
+    if (!rules)
+        err() << tr("ctiflow export: rules refused: %1").arg(problem.toString()) << Qt::endl;
+    return rules;
+}
+
+} // namespace
+
+int runExport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    describe(parser);
+    parser.process(arguments);
+
+    const QStringList paths = parser.positionalArguments();
+    const QString output = parser.value(QStringLiteral("output"));
+    if (paths.isEmpty() || output.isEmpty() ||
+        parser.isSet(QStringLiteral("session")) == parser.isSet(QStringLiteral("user"))) {
+        err() << tr("ctiflow export: give trace paths, exactly one of --session or --user, and -o FILE") << Qt::endl;
+        return Usage;
+    }
+    const auto format = parser.isSet(QStringLiteral("format"))
+                            ? exportFormatFromName(parser.value(QStringLiteral("format")))
+                            : exportFormatFromPath(output);
+    if (!format) {
+        err() << tr("ctiflow export: unknown format; use --format png|svg|pdf|mmd|puml|md|html") << Qt::endl;
+        return Usage;
+    }
+    bool scaleOk = false;
+    const qreal scale = parser.value(QStringLiteral("scale")).toDouble(&scaleOk);
+    if (!scaleOk || scale <= 0 || scale > 8) {
+        err() << tr("ctiflow export: --scale takes a number above 0 and up to 8") << Qt::endl;
+        return Usage;
+    }
+    const auto rules = rulesFrom(parser);
+    if (!rules)
+        return Usage;
+
+    const auto store = loadTraces(paths);
+    for (const Problem &problem : store->problems())
+        err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
+    if (store->recordCount() == 0) {
+        err() << tr("ctiflow export: no trace records could be read") << Qt::endl;
+        return NothingRead;
+    }
+    const QList<Session> sessions = analyzeSessions(*store, *rules);
+    const int chosen = chooseSession(sessions, parser);
+    if (chosen < 0)
+        return NothingRead;
+
+    ExportRequest request;
+    request.format = *format;
+    request.redact = parser.isSet(QStringLiteral("redact"));
+    request.scale = scale;
+    QString error;
+    if (!writeExport(sessions[chosen], store.get(), request, output, parser.isSet(QStringLiteral("force")), &error)) {
+        err() << QStringLiteral("ctiflow export: ") << error << Qt::endl;
+        return NotWritten;
+    }
+    err() << tr("wrote session %1 (%2, %3) to %4")
+                 .arg(sessions[chosen].number)
+                 .arg(sessions[chosen].login, outcomeId(sessions[chosen].outcome), output)
+          << Qt::endl;
+    return Written;
+}
+
+} // namespace CtiFlow

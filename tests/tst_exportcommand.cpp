@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString fixture = QStringLiteral(CTIFLOW_TEST_DATA "/export/ldap-user-bind-failed.sdl.txt");
+
+struct Run
+{
+    int exitCode = -1;
+    QString errors;
+};
+
+Run ctiflow(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(CTIFLOW_EXECUTABLE), arguments);
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExportCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writesEachFormat_data();
+    void writesEachFormat();
+    void existingFileKeptWithoutForce();
+    void redactedMarkdownHoldsNoOriginals();
+    void wrongUsage_data();
+    void wrongUsage();
+};
+
+void TestExportCommand::writesEachFormat_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("start");
+    QTest::newRow("png from the extension") << QStringList{} << "flow.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg") << QStringList{} << "flow.svg" << QByteArray("<?xml");
+    QTest::newRow("pdf") << QStringList{} << "flow.pdf" << QByteArray("%PDF");
+    QTest::newRow("mermaid") << QStringList{} << "flow.mmd" << QByteArray("sequenceDiagram");
+    QTest::newRow("plantuml") << QStringList{} << "flow.puml" << QByteArray("@startuml");
+    QTest::newRow("markdown") << QStringList{} << "flow.md" << QByteArray("# CTI login 1");
+    QTest::newRow("html") << QStringList{} << "flow.html" << QByteArray("<!DOCTYPE html>");
+    QTest::newRow("format option beats the extension") << QStringList{QStringLiteral("--format"), QStringLiteral("mmd")}
+                                                       << "flow.txt" << QByteArray("sequenceDiagram");
+    QTest::newRow("session chosen by user") << QStringList{QStringLiteral("--user"), QStringLiteral("wwhite")}
+                                            << "user.md" << QByteArray("# CTI login 1 of wwhite");
+}
+
+void TestExportCommand::writesEachFormat()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, start);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file);
+    QStringList arguments{QStringLiteral("export"), fixture, QStringLiteral("-o"), path};
+    if (!options.contains(QStringLiteral("--user")))
+        arguments << QStringLiteral("--session") << QStringLiteral("1");
+    const Run run = ctiflow(arguments + options);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    QVERIFY2(contents(path).startsWith(start), contents(path).left(40).constData());
+}
+
+void TestExportCommand::existingFileKeptWithoutForce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flow.md"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("mine") == 4);
+    file.close();
+    const QStringList arguments{QStringLiteral("export"), fixture, QStringLiteral("--session"), QStringLiteral("1"),
+                                QStringLiteral("-o"),     path};
+    const Run refused = ctiflow(arguments);
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY(refused.errors.contains(QStringLiteral("exists")));
+    QCOMPARE(contents(path), QByteArray("mine"));
+    QCOMPARE(ctiflow(arguments + QStringList{QStringLiteral("--force")}).exitCode, 0);
+    QVERIFY(contents(path).startsWith("# CTI login"));
+}
+
+void TestExportCommand::redactedMarkdownHoldsNoOriginals()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flow.md"));
+    const Run run = ctiflow({QStringLiteral("export"), fixture, QStringLiteral("--session"), QStringLiteral("1"),
+                             QStringLiteral("--redact"), QStringLiteral("-o"), path});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    const QString text = QString::fromUtf8(contents(path));
+    QVERIFY(text.contains(QStringLiteral("## Evidence")));
+    for (const char *secret : {"wwhite", "Walter White", "joshlab", "10.10.10.100", "SEP001794625DE5"})
+        QVERIFY2(!text.contains(QLatin1String(secret), Qt::CaseInsensitive), secret);
+}
+
+void TestExportCommand::wrongUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("no session chosen") << QStringList{fixture, QStringLiteral("-o"), QStringLiteral("x.md")} << 2;
+    QTest::newRow("unknown format") << QStringList{fixture, QStringLiteral("--session"), QStringLiteral("1"),
+                                                   QStringLiteral("-o"), QStringLiteral("x.docx")}
+                                    << 2;
+    QTest::newRow("no such session") << QStringList{fixture, QStringLiteral("--session"), QStringLiteral("9"),
+                                                    QStringLiteral("-o"), QStringLiteral("x.md")}
+                                     << 1;
+}
+
+void TestExportCommand::wrongUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    arguments.replace(arguments.indexOf(arguments.last()), dir.filePath(arguments.last()));
+    QCOMPARE(ctiflow(QStringList{QStringLiteral("export")} + arguments).exitCode, exitCode);
+}
+
+QTEST_GUILESS_MAIN(TestExportCommand)
+#include "tst_exportcommand.moc"

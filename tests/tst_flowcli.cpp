@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `ctiflow analyze` as a user runs it: lines, summary, JSON, filters and exit statuses.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestFlowCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Run analyze(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(CTIFLOW_EXECUTABLE), QStringList{QStringLiteral("analyze")} + arguments);
+        process.waitForFinished(60000);
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    static QString fixture(const char *name)
+    {
+        return QStringLiteral(CTIFLOW_TEST_DATA "/flow/") + QLatin1String(name);
+    }
+
+private Q_SLOTS:
+    void exitStatus_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("analysed: one line per session and a summary")
+            << QStringList{fixture("retry-after-failure.txt")} << 0
+            << QStringLiteral("3 session(s): 2 succeeded, 1 failed, 0 incomplete");
+        QTest::newRow("a failed session's line names step and cause")
+            << QStringList{fixture("cause-not-cti-enabled.txt")} << 0
+            << QStringLiteral("at user-settings-response  not-cti-enabled (0x8CCC005F)");
+        QTest::newRow("outcome filter") << QStringList{QStringLiteral("--outcome"), QStringLiteral("succeeded"),
+                                                       fixture("retry-after-failure.txt")}
+                                        << 0 << QStringLiteral("2 session(s): 2 succeeded, 0 failed");
+        QTest::newRow("user filter, any case")
+            << QStringList{QStringLiteral("--user"), QStringLiteral("WWHITE"), fixture("interleaved-three-users.txt")}
+            << 0 << QStringLiteral("1 session(s): 1 succeeded");
+        QTest::newRow("device filter") << QStringList{QStringLiteral("--device"), QStringLiteral("SEP001794625DE5"),
+                                                      fixture("interleaved-three-users.txt")}
+                                       << 0 << QStringLiteral("1 session(s): 1 succeeded, 0 failed");
+        QTest::newRow("nothing readable") << QStringList{QStringLiteral("/nonexistent/trace.txt")} << 1
+                                          << QStringLiteral("no trace records could be read");
+        QTest::newRow("no path") << QStringList{} << 2 << QStringLiteral("give at least one");
+        QTest::newRow("unknown outcome") << QStringList{QStringLiteral("--outcome"), QStringLiteral("maybe"),
+                                                        fixture("retry-after-failure.txt")}
+                                         << 2 << QStringLiteral("--outcome takes");
+        QTest::newRow("rules file refused")
+            << QStringList{QStringLiteral("--rules"), fixture("retry-after-failure.txt"),
+                           fixture("retry-after-failure.txt")}
+            << 3 << QStringLiteral("rules refused: ");
+        QTest::newRow("help documents the exit statuses")
+            << QStringList{QStringLiteral("--help")} << 0
+            << QStringLiteral("3  the rules file given with --rules was refused");
+    }
+
+    void exitStatus()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, status);
+        QFETCH(QString, fragment);
+        const Run run = analyze(arguments);
+        QCOMPARE(run.status, status);
+        const QString all = QString::fromUtf8(run.out + run.err);
+        QVERIFY2(all.contains(fragment), qPrintable(all));
+    }
+
+    void jsonDocument()
+    {
+        const Run run = analyze({QStringLiteral("--json"), fixture("success-excerpt-10.5.txt")});
+        QCOMPARE(run.status, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(run.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonObject input = root[QStringLiteral("inputs")].toArray().first().toObject();
+        QCOMPARE(input[QStringLiteral("kind")].toString(), QStringLiteral("cucm-sdl"));
+        QCOMPARE(input[QStringLiteral("records")].toInt(), 93);
+        const QJsonObject session = root[QStringLiteral("sessions")].toArray().first().toObject();
+        QCOMPARE(session[QStringLiteral("login")].toString(), QStringLiteral("wwhite"));
+        QCOMPARE(session[QStringLiteral("outcome")].toString(), QStringLiteral("succeeded"));
+        QVERIFY(session[QStringLiteral("cause")].isNull());
+        const QJsonObject first = session[QStringLiteral("steps")].toArray().first().toObject();
+        QCOMPARE(first[QStringLiteral("id")].toString(), QStringLiteral("provider-open-request"));
+        QCOMPARE(first[QStringLiteral("time")].toString(), QStringLiteral("08:59:16.944"));
+        const QJsonObject record = first[QStringLiteral("records")].toArray().first().toObject();
+        QCOMPARE(record[QStringLiteral("line")].toInt(), 1);
+        QCOMPARE(record[QStringLiteral("seq")].toString(), QStringLiteral("00895255.002"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowCli)
+#include "tst_flowcli.moc"
