@@ -33,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -332,11 +333,15 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
-    addRecentBundle(result.paths);
-    // Open on the first row: failures sort first, so this is the failure the user is looking for.
-    if (!result.sessions.isEmpty())
-        m_sessionTable->selectRow(0);
-    Q_EMIT loadFinished();
+    // Opening the first session and saving the recent list wait for the next turn of the event
+    // loop, so that the window repaints between the steps of showing a large bundle.
+    QTimer::singleShot(0, this, [this, paths = result.paths, any = !result.sessions.isEmpty()] {
+        addRecentBundle(paths);
+        // Failures sort first, so the first row is the failure the user is looking for.
+        if (any)
+            m_sessionTable->selectRow(0);
+        Q_EMIT loadFinished();
+    });
 }
 
 void MainWindow::showProblems(const LoadResult &result)
@@ -349,10 +354,9 @@ void MainWindow::showProblems(const LoadResult &result)
         item->setToolTip(3, problem.toString());
     }
     m_problems->resizeColumnToContents(0);
-    if (!result.store->problems().isEmpty()) {
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
-            dock->setWindowTitle(tr("Problems (%1)").arg(result.store->problems().size()));
-    }
+    const qsizetype count = result.store->problems().size();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+        dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
 }
 
 void MainWindow::addRecentBundle(const QStringList &paths)
