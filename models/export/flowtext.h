@@ -27,8 +27,6 @@ QString plantUmlDiagram(const Session &session, Redactor &redactor);
 // Session summary, the cause with explanation and action, the step table, the evidence records.
 QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor);
 
-// "08:59:16.944" for a store time; "" for -1.
-QString formatTimeOfDay(qint64 ms);
 // "114 ms", "1.80 s"; "" for -1.
 QString formatDuration(qint64 ms);
 // "0x8CCC0060 (2362179680, -1932787616)": hex, unsigned and signed decimal spellings.

@@ -54,8 +54,7 @@ GunzipResult gunzipIncrementally(QByteArrayView data, qint64 limit, qint64 reser
     }
     if (device.error() != QFileDevice::NoError || (device.atEnd() == false && result.status == Status::Complete)) {
         result.status = Status::Truncated;
-        result.error =
-            QStringLiteral("gzip stream is cut off or damaged after %1 decompressed bytes").arg(result.output.size());
+        result.error = QStringLiteral("gzip stream cut off or damaged");
     }
     return result;
 }
@@ -81,8 +80,9 @@ qint64 trailingGarbage(QByteArrayView rest)
     return std::all_of(rest.begin(), rest.end(), [](char c) { return c == '\0'; }) ? 0 : rest.size();
 }
 
-// Decompresses all gzip members at once; false when the stream is damaged, cut or over the limit.
-bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output, qint64 &trailing)
+// Decompresses all gzip members at once. Truncated when the stream is damaged or cut (the caller
+// decompresses it again incrementally to keep what is readable); LimitReached without going on.
+Status gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output, qint64 &trailing)
 {
     thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
         libdeflate_alloc_decompressor());
@@ -99,12 +99,12 @@ bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output,
                                           output.data() + used, size_t(output.size() - used), &inUsed, &outUsed);
         if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
             if (output.size() >= limit)
-                return false;
+                return Status::LimitReached;
             output.resize(qsizetype(std::min<qint64>(qint64(output.size()) * 2, limit)));
             continue;
         }
         if (r != LIBDEFLATE_SUCCESS)
-            return false;
+            return Status::Truncated;
         used += qsizetype(outUsed);
         inPos += qsizetype(inUsed);
         if (inPos < data.size() && !isGzip(data.sliced(inPos))) {
@@ -113,7 +113,7 @@ bool gunzipWithLibdeflate(QByteArrayView data, qint64 limit, QByteArray &output,
         }
     }
     output.resize(used);
-    return true;
+    return Status::Complete;
 }
 #endif
 
@@ -138,7 +138,12 @@ GunzipResult gunzip(QByteArrayView data, qint64 limit)
 {
 #ifdef CTIFLOW_HAVE_LIBDEFLATE
     GunzipResult fast;
-    if (gunzipWithLibdeflate(data, limit, fast.output, fast.trailingBytes))
+    fast.status = gunzipWithLibdeflate(data, limit, fast.output, fast.trailingBytes);
+    if (fast.status == Status::LimitReached) {
+        fast.output.clear(); // a bomb is not decompressed a second time
+        fast.error = QStringLiteral("decompressed size limit reached");
+    }
+    if (fast.status != Status::Truncated)
         return fast;
 #endif
     return gunzipIncrementally(data, limit, data.size() * 4);

@@ -21,7 +21,7 @@ struct GunzipResult
     {
         Complete,
         Truncated,    // the stream ends early or is damaged: output holds what could be decompressed
-        LimitReached, // output would pass the limit: output is cut at the limit
+        LimitReached, // output would pass the limit: output is empty or cut at the limit
     };
     QByteArray output;
     Status status = Status::Complete;
