@@ -205,6 +205,7 @@ void MainWindow::setupViewMenu()
     QAction *sessionOnly = view->addAction(tr("Log: This &Session Only"));
     sessionOnly->setCheckable(true);
     connect(sessionOnly, &QAction::toggled, m_log, &LogView::setSessionOnly);
+    connect(m_log, &LogView::sessionOnlyChanged, sessionOnly, &QAction::setChecked);
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);
