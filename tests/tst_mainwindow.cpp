@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QHelpEvent>
 #include <QLineEdit>
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void analysedBundleOpensOnItsFirstFailure();
     void progressShowsWhileLoading();
     void problemsPanelListsSkippedFiles();
+    void diagramContextMenuExportsAndCopies();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -429,6 +431,26 @@ void TestMainWindow::problemsPanelListsSkippedFiles()
     QCOMPARE(window.logView()->model()->rowCount(), 93);
     QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle(),
              QStringLiteral("Problems (2)"));
+}
+
+void TestMainWindow::diagramContextMenuExportsAndCopies()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    QStringList texts;
+    QAction *copy = nullptr;
+    for (QAction *action : window->swimLaneView()->actions()) {
+        texts.append(action->text());
+        if (action->text().contains(QStringLiteral("Copy Diagram")))
+            copy = action;
+    }
+    QVERIFY2(texts.filter(QStringLiteral("Export Session")).size() == 2, qPrintable(texts.join(u',')));
+    QVERIFY(copy);
+    QApplication::clipboard()->clear();
+    copy->trigger();
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    QVERIFY(mime && mime->hasImage());
+    QVERIFY(mime->text().contains(QStringLiteral("wwhite")));
 }
 
 QTEST_MAIN(TestMainWindow)
