@@ -3,7 +3,7 @@
 #include "lanelayout.h"
 
 #include "flow/session.h"
-#include "lanes.h"
+#include "flowtext.h"
 
 #include <QFontMetricsF>
 #include <QObject>
@@ -14,19 +14,6 @@
 namespace CtiFlow {
 
 namespace {
-
-// Lanes named by any step, in order of first appearance.
-QStringList lanesUsedBySteps(const Session &session)
-{
-    QStringList used;
-    for (const StepResult &step : session.steps) {
-        for (const QString &lane : {step.from, step.to}) {
-            if (!lane.isEmpty() && !used.contains(lane))
-                used.append(lane);
-        }
-    }
-    return used;
-}
 
 QFont zoomedFont(const FlowPaintOptions &options)
 {
@@ -191,17 +178,7 @@ int LaneLayout::stepAfter(int step, int delta) const
 
 QStringList sessionLanes(const Session &session, const FlowPaintOptions &options)
 {
-    QStringList lanes = standardLanes();
-    const QStringList used = lanesUsedBySteps(session);
-    for (const QString &lane : optionalLanes()) {
-        if (used.contains(lane))
-            lanes.append(lane);
-    }
-    for (const QString &lane : used) {
-        if (!lanes.contains(lane))
-            lanes.append(lane);
-    }
-
+    const QStringList lanes = sessionLanes(session);
     QStringList ordered;
     for (const QString &lane : options.laneOrder) {
         if (lanes.contains(lane) && !ordered.contains(lane))

@@ -105,12 +105,23 @@ void prepare(const Session &session, Redactor &redactor)
 
 QStringList sessionLanes(const Session &session)
 {
+    // Lanes of steps the session reached: a step that never happened involves no process.
+    QStringList used;
+    for (const StepResult &step : session.steps) {
+        if (step.status == StepStatus::NotReached)
+            continue;
+        for (const QString &lane : {step.from, step.to}) {
+            if (!lane.isEmpty() && !used.contains(lane))
+                used.append(lane);
+        }
+    }
     QStringList lanes = standardLanes();
     for (const QString &lane : optionalLanes()) {
-        const bool used = std::any_of(session.steps.cbegin(), session.steps.cend(), [&lane](const StepResult &step) {
-            return step.status != StepStatus::NotReached && (step.from == lane || step.to == lane);
-        });
-        if (used)
+        if (used.contains(lane))
+            lanes.append(lane);
+    }
+    for (const QString &lane : std::as_const(used)) {
+        if (!lanes.contains(lane))
             lanes.append(lane);
     }
     return lanes;

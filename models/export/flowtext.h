@@ -17,7 +17,8 @@ class TraceStore;
 // Text forms of one session's flow for tickets and wikis. Every text passes through the redactor
 // (a disabled one leaves it as it is).
 
-// Lanes the session's diagram shows: the standard five, then the optional ones it uses.
+// Lanes of a session in the standard order: the five standard lanes always, then the optional and any
+// other lanes of the steps it reached. The diagram and every export start from this list.
 QStringList sessionLanes(const Session &session);
 
 // Mermaid sequenceDiagram: participants are the lanes, the failed step carries a note.
