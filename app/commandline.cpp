@@ -283,8 +283,7 @@ void describeGuiCommandLine(QCommandLineParser &parser)
         "main", "CTI Flow: see where a Jabber desk-phone control login broke, from CUCM CTI Manager traces.\n\n"
                 "Commands:\n"
                 "  analyze PATH...   print the CTI login sessions found (see ctiflow analyze --help)\n"
-                "  export PATH...    write one session's flow as png, svg, pdf, mmd, puml, md or html\n"
-                "                    (see ctiflow export --help)"));
+                "  export PATH...    write one session's flow for a ticket (see ctiflow export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"),

@@ -91,6 +91,17 @@ sample=/usr/share/ctiflow/samples/jabber-cti-auth-success.sdl.txt
 echo "$ ctiflow analyze $sample"
 ctiflow analyze "$sample" || fail "ctiflow analyze failed on the installed sample"
 
+# Pictures need the offscreen platform plugin, fonts and the SVG and PDF writers of the installed system.
+for format in png svg pdf; do
+    ctiflow export --session 1 -o "/tmp/flow.$format" "$sample" >/dev/null 2>/tmp/export.log ||
+        { cat /tmp/export.log; fail "ctiflow export to $format failed"; }
+    ! grep -i "font" /tmp/export.log || fail "ctiflow export to $format complained about fonts"
+done
+[ "$(head -c 4 /tmp/flow.png | od -An -c | tr -d " ")" = "211PNG" ] || fail "flow.png is no PNG picture"
+grep -q "<svg" /tmp/flow.svg || fail "flow.svg is no SVG picture"
+[ "$(head -c 5 /tmp/flow.pdf)" = "%PDF-" ] || fail "flow.pdf is no PDF document"
+echo "exported the sample session as PNG ($(stat -c %s /tmp/flow.png) bytes), SVG and PDF"
+
 files=$(dpkg-query -L ctiflow)
 apt-get purge "${apt_opts[@]}" ctiflow >/dev/null 2>&1 || fail "apt-get purge ctiflow failed"
 left=$(while read -r f; do if [ -f "$f" ]; then echo "$f"; fi; done <<<"$files")

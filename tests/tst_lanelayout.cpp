@@ -34,6 +34,8 @@ private Q_SLOTS:
     void walkingRowsIsClamped();
     void longLabelsStayBetweenTheirLanes();
     void paintsTheFailedArrowRed();
+    void paintsEachStatusInItsStyle_data();
+    void paintsEachStatusInItsStyle();
 };
 
 static int stepIndex(const Session &session, const QString &id)
@@ -312,6 +314,65 @@ void TestLaneLayout::paintsTheFailedArrowRed()
     QVERIFY2(arrow.blue() > arrow.red() && arrow.lightness() < 200, qPrintable(arrow.name()));
     QCOMPARE(image.pixelColor(result.banner.center().toPoint() + QPoint(int(result.banner.width() / 2) - 3, 0)),
              FlowColors::light().failedFill);
+}
+
+void TestLaneLayout::paintsEachStatusInItsStyle_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("dashed");
+    QTest::addColumn<QString>("hue");
+    QTest::newRow("passed step: solid, dark blue") << QStringLiteral("passed") << false << QStringLiteral("blue");
+    QTest::newRow("failed step: solid red") << QStringLiteral("failed") << false << QStringLiteral("red");
+    QTest::newRow("slow step: solid amber") << QStringLiteral("slow") << false << QStringLiteral("amber");
+    QTest::newRow("missing step: dashed grey") << QStringLiteral("missing") << true << QStringLiteral("grey");
+    QTest::newRow("not-reached step: solid, faded")
+        << QStringLiteral("not-reached") << false << QStringLiteral("faded");
+}
+
+void TestLaneLayout::paintsEachStatusInItsStyle()
+{
+    QFETCH(QString, status);
+    QFETCH(bool, dashed);
+    QFETCH(QString, hue);
+    Session session = loginSession();
+    StepResult &step = session.steps[stepIndex(session, QStringLiteral("user-settings-request"))];
+    step.status = status == QLatin1String("failed")        ? StepStatus::Failed
+                  : status == QLatin1String("missing")     ? StepStatus::Missing
+                  : status == QLatin1String("not-reached") ? StepStatus::NotReached
+                                                           : StepStatus::Passed;
+    step.slow = status == QLatin1String("slow");
+    const LaneLayout result = layout(session, {});
+    QImage image(result.size.toSize(), QImage::Format_RGB32);
+    QPainter painter(&image);
+    paintFlow(painter, result, session, nullptr, {});
+    painter.end();
+
+    // Walk along the arrow (CTIHandler -> DbAccess crosses two lane lines; skip those pixels).
+    const StepGeometry *g = result.geometryOfStep(stepIndex(session, QStringLiteral("user-settings-request")));
+    const int y = int(g->from.y());
+    int gaps = 0;
+    QColor darkest = Qt::white;
+    for (int x = int(g->from.x()) + 4; x < int(g->to.x()) - 14; ++x) {
+        if (std::abs(x - result.lanes[2].x) < 3 || std::abs(x - result.lanes[3].x) < 3)
+            continue;
+        const QColor pixel = image.pixelColor(x, y);
+        if (pixel.lightness() > 245)
+            ++gaps;
+        else if (pixel.lightness() < darkest.lightness())
+            darkest = pixel;
+    }
+    QCOMPARE(gaps > 0, dashed);
+    const QString name = darkest.name();
+    if (hue == QLatin1String("blue"))
+        QVERIFY2(darkest.blue() > darkest.red() + 40 && darkest.lightness() < 170, qPrintable(name));
+    else if (hue == QLatin1String("red"))
+        QVERIFY2(darkest.red() > darkest.green() + 100 && darkest.red() > darkest.blue() + 100, qPrintable(name));
+    else if (hue == QLatin1String("amber"))
+        QVERIFY2(darkest.red() > 180 && darkest.green() > 90 && darkest.blue() < 60, qPrintable(name));
+    else if (hue == QLatin1String("grey"))
+        QVERIFY2(std::abs(darkest.red() - darkest.blue()) < 20 && darkest.lightness() < 180, qPrintable(name));
+    else
+        QVERIFY2(darkest.lightness() > 150 && darkest.lightness() < 245, qPrintable(name));
 }
 
 QTEST_MAIN(TestLaneLayout)

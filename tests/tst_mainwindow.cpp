@@ -16,16 +16,21 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDockWidget>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QToolTip>
 #include <QTreeWidget>
 
 using namespace CtiFlow;
@@ -95,12 +100,17 @@ private Q_SLOTS:
     void clickingALogRecordSelectsItsStep();
     void upAndDownWalkTheArrows();
     void sessionOnlyFilterKeepsTheSelection();
+    void zoomAndFit();
+    void hoverShowsTheKeyRecord();
     void findAndGoToLine();
     void clickingATimelinePointSelectsItsSession();
     void recentBundlesAreRemembered();
     void laneChoicesAreRemembered();
     void supersededLoadIsDropped();
     void analysedBundleOpensOnItsFirstFailure();
+    void progressShowsWhileLoading();
+    void problemsPanelListsSkippedFiles();
+    void diagramContextMenuExportsAndCopies();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -232,6 +242,37 @@ void TestMainWindow::sessionOnlyFilterKeepsTheSelection()
     QCOMPARE(log->currentRecord(), before);
 }
 
+void TestMainWindow::zoomAndFit()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    const qreal lastLane = view->currentLayout().lanes.last().x;
+    view->zoomIn();
+    QCOMPARE(view->zoom(), 1.2);
+    QCOMPARE(view->currentLayout().lanes.last().x, lastLane * 1.2);
+    view->fitToWindow();
+    const QSizeF fitted = view->currentLayout().size;
+    const bool fits =
+        fitted.width() <= view->viewport()->width() + 1 && fitted.height() <= view->viewport()->height() + 1;
+    QVERIFY2(fits || qFuzzyCompare(view->zoom(), 0.4), qPrintable(QString::number(view->zoom())));
+    QVERIFY(view->zoom() < 1.2);
+}
+
+void TestMainWindow::hoverShowsTheKeyRecord()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    SwimLaneView *view = window->swimLaneView();
+    const StepGeometry *geometry = view->currentLayout().geometryOfStep(failedStep);
+    const QPoint where = view->mapFromDiagram(geometry->band.center());
+    QHelpEvent help(QEvent::ToolTip, where, view->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(view->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(QStringLiteral("LDAP user bind")));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("jabber-cti-auth-success.sdl.txt:")));
+}
+
 void TestMainWindow::findAndGoToLine()
 {
     const auto window = openSample();
@@ -347,6 +388,69 @@ void TestMainWindow::analysedBundleOpensOnItsFirstFailure()
              QStringLiteral("Failed"));
     QCOMPARE(window.sessionTable()->model()->index(4, SessionModel::OutcomeColumn).data().toString(),
              QStringLiteral("Incomplete"));
+}
+
+void TestMainWindow::progressShowsWhileLoading()
+{
+    MainWindow window;
+    window.show();
+    auto *progress = window.findChild<QProgressBar *>();
+    QVERIFY(progress);
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openPaths({samplePath});
+    QVERIFY(progress->isVisible());
+    QVERIFY(loaded.wait(10'000));
+    QVERIFY(!progress->isVisible());
+}
+
+void TestMainWindow::problemsPanelListsSkippedFiles()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(QFile::copy(samplePath, folder.filePath(QStringLiteral("SDL001_200_000001.txt"))));
+    QFile empty(folder.filePath(QStringLiteral("empty.txt")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile binary(folder.filePath(QStringLiteral("core.bin")));
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray(4096, '\0'));
+    binary.close();
+
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    dropPaths(window.startPage(), {folder.path()});
+    QVERIFY(loaded.wait(10'000));
+    QTreeWidget *problems = window.problemsView();
+    QCOMPARE(problems->topLevelItemCount(), 2);
+    QStringList files;
+    for (int i = 0; i < problems->topLevelItemCount(); ++i)
+        files.append(problems->topLevelItem(i)->text(1).section(u'/', -1));
+    files.sort();
+    QCOMPARE(files, (QStringList{QStringLiteral("core.bin"), QStringLiteral("empty.txt")}));
+    QCOMPARE(window.logView()->model()->rowCount(), 93);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle(),
+             QStringLiteral("Problems (2)"));
+}
+
+void TestMainWindow::diagramContextMenuExportsAndCopies()
+{
+    const auto window = openSample();
+    QVERIFY(window);
+    QStringList texts;
+    QAction *copy = nullptr;
+    for (QAction *action : window->swimLaneView()->actions()) {
+        texts.append(action->text());
+        if (action->text().contains(QStringLiteral("Copy Diagram")))
+            copy = action;
+    }
+    QVERIFY2(texts.filter(QStringLiteral("Export Session")).size() == 2, qPrintable(texts.join(u',')));
+    QVERIFY(copy);
+    QApplication::clipboard()->clear();
+    copy->trigger();
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    QVERIFY(mime && mime->hasImage());
+    QVERIFY(mime->text().contains(QStringLiteral("wwhite")));
 }
 
 QTEST_MAIN(TestMainWindow)

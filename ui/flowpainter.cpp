@@ -41,10 +41,9 @@ QFont scaled(QFont font, qreal factor)
     return font;
 }
 
-QColor faded(QColor colour, const QColor &background)
+QColor faded(QColor colour, const QColor &background, qreal keep = 0.35)
 {
     // Blend rather than use alpha so that SVG and PDF output look the same as the screen.
-    const qreal keep = 0.35;
     return QColor::fromRgbF(float(colour.redF() * keep + background.redF() * (1 - keep)),
                             float(colour.greenF() * keep + background.greenF() * (1 - keep)),
                             float(colour.blueF() * keep + background.blueF() * (1 - keep)));
@@ -204,7 +203,7 @@ void drawLabel(const Painting &p, const StepGeometry &g, const StepResult &step)
     if (evidence.isEmpty())
         return;
     painter.setFont(p.smallFont);
-    painter.setPen(faded(p.state.colors.mutedText, p.state.colors.background).darker(110));
+    painter.setPen(faded(p.state.colors.mutedText, p.state.colors.background, 0.7));
     const QRectF below =
         g.self ? QRectF(g.label.left(), g.label.center().y(), g.label.width(), g.label.height() / 2)
                : QRectF(g.label.left(), g.from.y() + p.z(1), g.label.width(), g.band.bottom() - g.from.y());

@@ -3,7 +3,7 @@
 #include "lanelayout.h"
 
 #include "flow/session.h"
-#include "lanes.h"
+#include "flowtext.h"
 
 #include <QFontMetricsF>
 #include <QObject>
@@ -14,19 +14,6 @@
 namespace CtiFlow {
 
 namespace {
-
-// Lanes named by any step, in order of first appearance.
-QStringList lanesUsedBySteps(const Session &session)
-{
-    QStringList used;
-    for (const StepResult &step : session.steps) {
-        for (const QString &lane : {step.from, step.to}) {
-            if (!lane.isEmpty() && !used.contains(lane))
-                used.append(lane);
-        }
-    }
-    return used;
-}
 
 QFont zoomedFont(const FlowPaintOptions &options)
 {
@@ -191,17 +178,7 @@ int LaneLayout::stepAfter(int step, int delta) const
 
 QStringList sessionLanes(const Session &session, const FlowPaintOptions &options)
 {
-    QStringList lanes = standardLanes();
-    const QStringList used = lanesUsedBySteps(session);
-    for (const QString &lane : optionalLanes()) {
-        if (used.contains(lane))
-            lanes.append(lane);
-    }
-    for (const QString &lane : used) {
-        if (!lanes.contains(lane))
-            lanes.append(lane);
-    }
-
+    const QStringList lanes = sessionLanes(session);
     QStringList ordered;
     for (const QString &lane : options.laneOrder) {
         if (lanes.contains(lane) && !ordered.contains(lane))
@@ -215,12 +192,12 @@ QStringList sessionLanes(const Session &session, const FlowPaintOptions &options
     return ordered;
 }
 
-LaneLayout layout(const Session &session, const FlowPaintOptions &options)
+namespace {
+
+// Time and delta columns, then one column per lane; returns the x range of the lanes.
+std::pair<qreal, qreal> placeColumns(LaneLayout &result, const Session &session, const FlowPaintOptions &options)
 {
     const qreal zoom = options.zoom;
-    LaneLayout result;
-    result.zoom = zoom;
-
     qreal x = options.margin * zoom;
     const qreal headerTop = options.margin * zoom;
     const qreal headerHeight = options.headerHeight * zoom;
@@ -237,10 +214,21 @@ LaneLayout layout(const Session &session, const FlowPaintOptions &options)
         result.lanes.append({id, x + laneWidth / 2, header});
         x += laneWidth;
     }
+    return {lanesLeft, x};
+}
+
+} // namespace
+
+LaneLayout layout(const Session &session, const FlowPaintOptions &options)
+{
+    const qreal zoom = options.zoom;
+    LaneLayout result;
+    result.zoom = zoom;
+    const auto [lanesLeft, lanesRight] = placeColumns(result, session, options);
 
     const int failed = session.failedStepIndex();
     const bool banner = options.showBanner && failed >= 0 && session.cause.has_value();
-    const qreal lanesRight = x;
+    qreal x = lanesRight;
     const qreal bannerGap = 16 * zoom;
     const qreal bannerWidth = options.bannerWidth * zoom;
     result.bannerBelow = banner && options.availableWidth > 0 &&
@@ -258,7 +246,8 @@ LaneLayout layout(const Session &session, const FlowPaintOptions &options)
                 shift += result.banner.height() + 12 * zoom;
         }
     }
-    const qreal rowsBottom = headerTop + headerHeight + session.steps.size() * options.rowHeight * zoom + shift;
+    const qreal rowsBottom =
+        (options.margin + options.headerHeight + session.steps.size() * options.rowHeight) * zoom + shift;
     result.size.setHeight(std::max(rowsBottom, result.banner.bottom()) + options.margin * zoom);
     return result;
 }

@@ -30,6 +30,8 @@ class LoadJob;
 
 // Loads a bundle (LoadJob) and analyses it off the GUI thread, with progress and cancel. Starting a
 // new load cancels the running one; results of a superseded load are dropped (a generation number).
+// TODO: show sessions while a large bundle still loads; needs an analyser that reports sessions as
+// they complete.
 class LoadController : public QObject
 {
     Q_OBJECT

@@ -80,6 +80,7 @@ QWidget *LogView::createFindBar()
     layout->addWidget(m_findStatus);
 
     connect(m_sessionOnly, &QCheckBox::toggled, this, &LogView::applyFilter);
+    connect(m_sessionOnly, &QCheckBox::toggled, this, &LogView::sessionOnlyChanged);
     connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(false); });
     connect(previous, &QToolButton::clicked, this, [this] { findNext(true); });
     connect(next, &QToolButton::clicked, this, [this] { findNext(false); });

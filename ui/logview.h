@@ -54,6 +54,7 @@ public:
 
 Q_SIGNALS:
     void recordActivated(CtiFlow::RecordIndex record);
+    void sessionOnlyChanged(bool on);
 
 protected:
     void changeEvent(QEvent *event) override;

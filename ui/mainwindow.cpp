@@ -21,11 +21,13 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
@@ -33,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -172,8 +175,9 @@ void MainWindow::setupActions()
     next->setShortcut(QKeySequence::FindNext);
     QAction *previous = edit->addAction(tr("Find &Previous"), m_log, [this] { m_log->findNext(true); });
     previous->setShortcut(QKeySequence::FindPrevious);
-    edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                    &MainWindow::copyDiagram);
+    QAction *copy = edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                                    &MainWindow::copyDiagram);
+    m_swimLanes->addAction(copy);
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
     goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
     setupViewMenu();
@@ -187,8 +191,11 @@ void MainWindow::setupFileMenu()
                     &MainWindow::chooseFolder);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { exportSession(false); });
-    file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
+    QAction *exportAction = file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                            [this] { exportSession(false); });
+    QAction *exportRedacted = file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
+    // The same exports from the diagram's context menu.
+    m_swimLanes->addActions({exportAction, exportRedacted});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -204,6 +211,7 @@ void MainWindow::setupViewMenu()
     QAction *sessionOnly = view->addAction(tr("Log: This &Session Only"));
     sessionOnly->setCheckable(true);
     connect(sessionOnly, &QAction::toggled, m_log, &LogView::setSessionOnly);
+    connect(m_log, &LogView::sessionOnlyChanged, sessionOnly, &QAction::setChecked);
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);
@@ -254,14 +262,27 @@ void MainWindow::exportSession(bool redact)
         return;
     }
     const Session &session = m_swimLanes->session();
-    const QString suggested = QStringLiteral("ctiflow-%1-%2.png").arg(session.number).arg(session.login);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Session"), suggested,
-                                                      exportNameFilters().join(QLatin1String(";;")));
+    // A redacted export's name must not give away the user either.
+    const QString suggested = redact ? QStringLiteral("ctiflow-session-%1-redacted.png").arg(session.number)
+                                     : QStringLiteral("ctiflow-%1-%2.png").arg(session.number).arg(session.login);
+    const QStringList filters = exportNameFilters();
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, redact ? tr("Export Session Redacted") : tr("Export Session"),
+                                                suggested, filters.join(QLatin1String(";;")), &filter);
     if (path.isEmpty())
         return;
-    const std::optional<ExportFormat> format = exportFormatFromPath(path);
-    if (!format) {
-        m_status->setText(tr("Unknown export format for %1").arg(path));
+    std::optional<ExportFormat> format = exportFormatFromPath(path);
+    bool replaceConfirmed = true; // the file dialog asked before returning an existing name
+    if (!format && filters.contains(filter)) {
+        format = ExportFormat(filters.indexOf(filter));
+        path += QLatin1Char('.') + exportFormatExtension(*format);
+        replaceConfirmed =
+            !QFileInfo::exists(path) ||
+            QMessageBox::question(this, tr("Replace File"), tr("%1 exists. Replace it?").arg(path)) == QMessageBox::Yes;
+    }
+    if (!format || !replaceConfirmed) {
+        if (!format)
+            QMessageBox::warning(this, tr("Export Session"), tr("%1 has no export format's extension.").arg(path));
         return;
     }
     ExportRequest request;
@@ -270,11 +291,10 @@ void MainWindow::exportSession(bool redact)
     request.paint = m_swimLanes->paintOptions();
     request.paint.zoom = 1.0;
     QString error;
-    // The file dialog has already asked before replacing a file.
     if (writeExport(session, m_swimLanes->store(), request, path, true, &error))
         m_status->setText(tr("Exported to %1").arg(path));
     else
-        m_status->setText(tr("Export failed: %1").arg(error));
+        QMessageBox::warning(this, tr("Export Session"), tr("The export failed: %1").arg(error));
 }
 
 void MainWindow::copyDiagram()
@@ -332,11 +352,15 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
-    addRecentBundle(result.paths);
-    // Open on the first row: failures sort first, so this is the failure the user is looking for.
-    if (!result.sessions.isEmpty())
-        m_sessionTable->selectRow(0);
-    Q_EMIT loadFinished();
+    // Opening the first session and saving the recent list wait for the next turn of the event
+    // loop, so that the window repaints between the steps of showing a large bundle.
+    QTimer::singleShot(0, this, [this, paths = result.paths, any = !result.sessions.isEmpty()] {
+        addRecentBundle(paths);
+        // Failures sort first, so the first row is the failure the user is looking for.
+        if (any)
+            m_sessionTable->selectRow(0);
+        Q_EMIT loadFinished();
+    });
 }
 
 void MainWindow::showProblems(const LoadResult &result)
@@ -349,10 +373,9 @@ void MainWindow::showProblems(const LoadResult &result)
         item->setToolTip(3, problem.toString());
     }
     m_problems->resizeColumnToContents(0);
-    if (!result.store->problems().isEmpty()) {
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
-            dock->setWindowTitle(tr("Problems (%1)").arg(result.store->problems().size()));
-    }
+    const qsizetype count = result.store->problems().size();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+        dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
 }
 
 void MainWindow::addRecentBundle(const QStringList &paths)

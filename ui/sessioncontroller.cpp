@@ -25,6 +25,8 @@ SessionController::SessionController(const Views &views, QObject *parent)
     QTableView *table = m_views.sessionTable;
     table->setModel(m_filter);
     table->setSortingEnabled(true);
+    // Column widths from the first rows only: measuring thousands of sessions stalls the window.
+    table->horizontalHeader()->setResizeContentsPrecision(100);
     // The verdict first: it is what the user scans for.
     table->horizontalHeader()->moveSection(SessionModel::OutcomeColumn, 1);
     // Failures first: the proxy sorts stably, so sessions keep their time order within an outcome.

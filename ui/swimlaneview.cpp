@@ -364,6 +364,10 @@ void SwimLaneView::contextMenuEvent(QContextMenuEvent *event)
         relayout();
         Q_EMIT laneOptionsChanged();
     });
+    if (!actions().isEmpty()) {
+        menu.addSeparator();
+        menu.addActions(actions());
+    }
     menu.exec(event->globalPos());
 }
 

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flowtext.h"
 
+#include "ctierror.h"
 #include "lanes.h"
 #include "redactor.h"
+#include "sessionjson.h"
 #include "tracestore.h"
-
-#include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -38,7 +37,7 @@ QString stepTitle(const StepResult &step)
     else if (step.slow)
         title += QStringLiteral(" (slow)");
     if (step.timeMs >= 0)
-        title += QLatin1Char(' ') + formatTimeOfDay(step.timeMs);
+        title += QLatin1Char(' ') + timeOfDayText(step.timeMs);
     return title;
 }
 
@@ -106,22 +105,26 @@ void prepare(const Session &session, Redactor &redactor)
 
 QStringList sessionLanes(const Session &session)
 {
+    // Lanes of steps the session reached: a step that never happened involves no process.
+    QStringList used;
+    for (const StepResult &step : session.steps) {
+        if (step.status == StepStatus::NotReached)
+            continue;
+        for (const QString &lane : {step.from, step.to}) {
+            if (!lane.isEmpty() && !used.contains(lane))
+                used.append(lane);
+        }
+    }
     QStringList lanes = standardLanes();
     for (const QString &lane : optionalLanes()) {
-        const bool used = std::any_of(session.steps.cbegin(), session.steps.cend(), [&lane](const StepResult &step) {
-            return step.status != StepStatus::NotReached && (step.from == lane || step.to == lane);
-        });
-        if (used)
+        if (used.contains(lane))
+            lanes.append(lane);
+    }
+    for (const QString &lane : std::as_const(used)) {
+        if (!lanes.contains(lane))
             lanes.append(lane);
     }
     return lanes;
-}
-
-QString formatTimeOfDay(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
 QString formatDuration(qint64 ms)
@@ -135,8 +138,8 @@ QString formatDuration(qint64 ms)
 
 QString formatCtiCode(quint32 code)
 {
-    const QString hex = QString::number(code, 16).toUpper().rightJustified(8, QLatin1Char('0'));
-    return QStringLiteral("0x%1 (%2, %3)").arg(hex).arg(code).arg(qint32(code));
+    return ctiErrorHex(code) + QStringLiteral(" (") + ctiErrorUnsigned(code) + QStringLiteral(", ") +
+           ctiErrorSigned(code) + QLatin1Char(')');
 }
 
 QString recordLocation(const TraceStore &store, RecordIndex record)
@@ -223,8 +226,8 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
     row(QStringLiteral("Devices"), session.devices.join(QStringLiteral(", ")));
     row(QStringLiteral("Node"), session.node);
     row(QStringLiteral("Connection"), session.connection);
-    row(QStringLiteral("Started"), formatTimeOfDay(session.firstMs));
-    row(QStringLiteral("Ended"), formatTimeOfDay(session.lastMs));
+    row(QStringLiteral("Started"), timeOfDayText(session.firstMs));
+    row(QStringLiteral("Ended"), timeOfDayText(session.lastMs));
     row(QStringLiteral("Duration"),
         session.firstMs >= 0 && session.lastMs >= 0 ? formatDuration(session.lastMs - session.firstMs) : QString());
     row(QStringLiteral("Outcome"), outcomeId(session.outcome));
@@ -247,7 +250,7 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
             status += QStringLiteral(": ") + step.slowReason;
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                    .arg(step.seed, markdownCell(step.label), step.from, step.to, markdownCell(status),
-                        formatTimeOfDay(step.timeMs), formatDuration(step.deltaMs));
+                        timeOfDayText(step.timeMs), formatDuration(step.deltaMs));
     }
 
     if (store) {

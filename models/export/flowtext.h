@@ -17,7 +17,8 @@ class TraceStore;
 // Text forms of one session's flow for tickets and wikis. Every text passes through the redactor
 // (a disabled one leaves it as it is).
 
-// Lanes the session's diagram shows: the standard five, then the optional ones it uses.
+// Lanes of a session in the standard order: the five standard lanes always, then the optional and any
+// other lanes of the steps it reached. The diagram and every export start from this list.
 QStringList sessionLanes(const Session &session);
 
 // Mermaid sequenceDiagram: participants are the lanes, the failed step carries a note.
@@ -27,8 +28,6 @@ QString plantUmlDiagram(const Session &session, Redactor &redactor);
 // Session summary, the cause with explanation and action, the step table, the evidence records.
 QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor);
 
-// "08:59:16.944" for a store time; "" for -1.
-QString formatTimeOfDay(qint64 ms);
 // "114 ms", "1.80 s"; "" for -1.
 QString formatDuration(qint64 ms);
 // "0x8CCC0060 (2362179680, -1932787616)": hex, unsigned and signed decimal spellings.

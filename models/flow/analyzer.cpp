@@ -83,6 +83,24 @@ Connection connectionOf(QByteArrayView tag)
     return c;
 }
 
+// Destination, source and connection tag of a signal record (fields 6 to 8), trimmed, without
+// parsing the rest: this runs for every signal that may concern a CTI connection.
+bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArrayView &source, QByteArrayView &tag)
+{
+    std::array<qsizetype, 8> bars{};
+    qsizetype from = 0;
+    for (qsizetype &bar : bars) {
+        bar = text.indexOf('|', from);
+        if (bar < 0)
+            return false;
+        from = bar + 1;
+    }
+    destination = trimmedField(text.sliced(bars[4] + 1, bars[5] - bars[4] - 1));
+    source = trimmedField(text.sliced(bars[5] + 1, bars[6] - bars[5] - 1));
+    tag = trimmedField(text.sliced(bars[6] + 1, bars[7] - bars[6] - 1));
+    return true;
+}
+
 // The records written while handling one signal share its 8-digit sequence number.
 // The 8-digit sequence number of a record as one integer compare, 0 when the record is too short.
 quint64 groupOf(QByteArrayView text)
@@ -303,13 +321,16 @@ void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node,
     const quint16 signal = m_store.entry(index).signal;
     if (signal >= m_relevant.size() || !m_relevant[signal])
         return;
-    RecordFields fields;
-    parseRecordFields(text, fields);
-    group.key = connectionOf(fields.connectionTag);
+    QByteArrayView destination, source, tag;
+    if (!routeOf(text, destination, source, tag))
+        return;
+    group.key = connectionOf(tag);
     if (!group.key.valid)
         return;
     group.opening = m_opening[signal] != 0;
-    for (const QByteArrayView tuple : {fields.destination, fields.source}) {
+    for (const QByteArrayView tuple : {destination, source}) {
+        if (!tuple.startsWith("CTIHandler("))
+            continue;
         const ProcessTuple process = parseProcessTuple(tuple);
         if (process.name == "CTIHandler") {
             group.handler = process.instance;

@@ -225,9 +225,12 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
     std::sort(session.records.begin(), session.records.end());
     session.records.erase(std::unique(session.records.begin(), session.records.end()), session.records.end());
     session.tokenLogin = work.token;
+    qint64 clockOffset = 0;
     if (!session.records.isEmpty()) {
-        session.firstMs = store.timeMs(session.records.first());
-        session.lastMs = store.timeMs(session.records.last());
+        // A session lives on one node: one clock offset for all its records.
+        clockOffset = store.timeMs(session.records.first()) - store.entry(session.records.first()).timeMs;
+        session.firstMs = store.entry(session.records.first()).timeMs + clockOffset;
+        session.lastMs = store.entry(session.records.last()).timeMs + clockOffset;
         work.session.lastMs = store.entry(session.records.last()).timeMs;
     }
     std::vector<RecordIndex> firstEvidence;
@@ -264,7 +267,7 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
         }
         if (!step.evidence.isEmpty()) {
             step.keyRecord = step.evidence.first();
-            step.timeMs = store.timeMs(step.keyRecord);
+            step.timeMs = store.entry(step.keyRecord).timeMs + clockOffset;
             if (previousMs >= 0)
                 step.deltaMs = step.timeMs - previousMs;
             previousMs = step.timeMs;

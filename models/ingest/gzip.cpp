@@ -54,8 +54,7 @@ GunzipResult gunzipIncrementally(QByteArrayView data, qint64 limit, qint64 reser
     }
     if (device.error() != QFileDevice::NoError || (device.atEnd() == false && result.status == Status::Complete)) {
         result.status = Status::Truncated;
-        result.error =
-            QStringLiteral("gzip stream is cut off or damaged after %1 decompressed bytes").arg(result.output.size());
+        result.error = QStringLiteral("gzip stream cut off or damaged");
     }
     return result;
 }

@@ -110,7 +110,7 @@ commandline() {
 
     local help commands command option
     help=$(env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --help) || fail "ctiflow --help failed without a display"
-    commands=$(sed -n '/^Commands:/,/^$/p' <<<"$help" | awk 'NR > 1 && NF {print $1}')
+    commands=$(sed -n '/^Commands:/,/^$/p' <<<"$help" | awk '/^  [a-z]/ {print $1}')
     [ -n "$commands" ] || fail "ctiflow --help lists no commands"
     for option in $(help_options "$help"); do
         grep -qF -- "$option" <<<"$man" || fail "option $option of ctiflow is missing from the manual page"

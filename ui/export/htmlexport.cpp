@@ -6,6 +6,7 @@
 #include "flowtext.h"
 #include "redactor.h"
 #include "session.h"
+#include "sessionjson.h"
 #include "tracestore.h"
 
 namespace CtiFlow {
@@ -52,7 +53,7 @@ QString evidenceSection(const Session &session, const TraceStore *store, Redacto
         const QString cls = step.status == StepStatus::Failed ? QStringLiteral(" class=\"failed\"") : QString();
         html += QStringLiteral("<h3 id=\"%1\"%2>%3 %4 <small>%5 &rarr; %6 &middot; %7 %8</small></h3>\n")
                     .arg(stepAnchor(i), cls, step.seed.toHtmlEscaped(), redactor.redact(step.label).toHtmlEscaped(),
-                         step.from, step.to, stepStatusWord(step), formatTimeOfDay(step.timeMs));
+                         step.from, step.to, stepStatusWord(step), timeOfDayText(step.timeMs));
         if (!store || step.evidence.isEmpty())
             continue;
         html += QStringLiteral("<pre>");

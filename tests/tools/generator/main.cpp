@@ -219,7 +219,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Writes CUCM CTI Manager SDL traces with known Jabber CTI login sessions (successes and every cause), "
         "interleaved and buried in other CTI traffic, rotated into SDLnnn_200_nnnnnn.txt files in per-node "
-        "folders, and ground-truth.json. The same options and seed always give the same bundle."));
+        "folders, and ground-truth.json. Odd nodes use CUCM 10.5 process numbers, even nodes 14.x; nodes 1 and 4 "
+        "pad their columns like real files, nodes 2 and 3 squeeze them like TAC pages. The same options and seed "
+        "always give the same bundle."));
     parser.addHelpOption();
     const QCommandLineOption sessions(QStringLiteral("sessions"), QStringLiteral("Login sessions (default 1000)."),
                                       QStringLiteral("N"), QStringLiteral("1000"));
