@@ -45,8 +45,9 @@ const QRegularExpression &accountPattern()
 // ldap://host:port and other fully qualified host names.
 const QRegularExpression &hostPattern()
 {
-    static const QRegularExpression re(QStringLiteral(
-        R"((?:(?<=://)[A-Za-z0-9.-]+(?=[:/\s)]|$))|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|local|lan|corp|int|edu|gov|[a-z]{2})\b)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"((?:(?<=://)[A-Za-z0-9.-]+(?=[:/\s)]|$)))"
+                       R"(|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|local|lan|corp|int|edu|gov|[a-z]{2})\b)"));
     return re;
 }
 
