@@ -193,9 +193,8 @@ void SwimLaneView::ensureStepVisible(int step)
     QRectF wanted = geometry->band;
     const qreal header = m_layout.lanes.isEmpty() ? 0 : m_layout.lanes.first().header.bottom();
     const int height = viewport()->height();
-    // The failed step comes with its banner when both fit on the screen.
-    if (step == m_layout.bannerStep && m_layout.bannerBelow &&
-        m_layout.banner.bottom() - wanted.top() < height - header)
+    // The failed step comes with its banner (beside or under it) when both fit on the screen.
+    if (step == m_layout.bannerStep && m_layout.banner.bottom() - wanted.top() < height - header)
         wanted.setBottom(m_layout.banner.bottom() + m_options.margin);
     const int top = verticalScrollBar()->value();
     if (wanted.top() < top + header)
