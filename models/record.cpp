@@ -46,8 +46,11 @@ bool digitsAt(QByteArrayView text, qsizetype pos, qsizetype count)
     return true;
 }
 
+// The value of a run of digits; -1 when it has more digits than an int holds (garbled text).
 int number(QByteArrayView digits)
 {
+    if (digits.size() > 9)
+        return -1;
     int value = 0;
     for (const char c : digits)
         value = value * 10 + (c - '0');

@@ -123,6 +123,8 @@ void TestRecord::processTuple_data()
     QTest::newRow("empty instance") << QByteArray("MediaResourceManager(2,100,138,)") << "MediaResourceManager" << 2
                                     << -1;
     QTest::newRow("not a tuple") << QByteArray("ready") << "" << -1 << -1;
+    QTest::newRow("number too long for an int")
+        << QByteArray("CTIHandler(1,200,22,12222222222)") << "CTIHandler" << 1 << -1;
 }
 
 void TestRecord::processTuple()

@@ -451,10 +451,13 @@ QList<Session> analyzeSessions(const TraceStore &store, const Rules &rules)
     QList<int> nodes;
     for (int n = 0; n < std::max<qsizetype>(1, names.size()); ++n)
         nodes.append(n);
-    const QList<QList<Session>> perNode = QtConcurrent::blockingMapped(nodes, [&store, &rules](int node) {
+    const auto analyzeNode = [&store, &rules](int node) {
         Analyzer analyzer(store, rules, node);
         return analyzer.run();
-    });
+    };
+    // One CTI Manager needs no other thread.
+    const QList<QList<Session>> perNode =
+        nodes.size() == 1 ? QList<QList<Session>>{analyzeNode(0)} : QtConcurrent::blockingMapped(nodes, analyzeNode);
     QList<Session> sessions;
     for (const QList<Session> &list : perNode)
         sessions.append(list);

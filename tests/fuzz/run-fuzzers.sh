@@ -9,11 +9,15 @@
 #   tests/fuzz/run-fuzzers.sh [TARGET...]     every target (or the ones named)
 #
 # Environment: CTIFLOW_FUZZ_SECONDS (default 15) per target, or CTIFLOW_FUZZ_RUNS (executions per target,
-# for long runs: CTIFLOW_FUZZ_RUNS=10000000); CTIFLOW_FUZZ_ARGS adds libFuzzer options.
+# for long runs: CTIFLOW_FUZZ_RUNS=10000000); CTIFLOW_FUZZ_ARGS adds libFuzzer options;
+# CTIFLOW_FUZZ_PRESET=fuzz-fast runs the targets of that preset (UBSan without ASan, several times
+# faster, for long runs) on the same corpora.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=build/fuzz/tests/fuzz
+bin=build/${CTIFLOW_FUZZ_PRESET:-fuzz}/tests/fuzz
 work=build/fuzz
+# Undefined behaviour is a finding, not a warning.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_record fuzz_archive $(cd "$bin" && ls fuzz_flow 2>/dev/null || true))
 
@@ -54,7 +58,7 @@ seed() {
 
 status=0
 for target in "${targets[@]}"; do
-    [ -x "$bin/$target" ] || { echo "run-fuzzers: $bin/$target is not built (cmake --build --preset fuzz)" >&2; exit 2; }
+    [ -x "$bin/$target" ] || { echo "run-fuzzers: $bin/$target is not built (cmake --build --preset ${CTIFLOW_FUZZ_PRESET:-fuzz})" >&2; exit 2; }
     seed "$target"
     mkdir -p "$work/artifacts" "tests/fuzz/regressions/$target"
     limit=(-max_total_time="${CTIFLOW_FUZZ_SECONDS:-15}")
@@ -68,10 +72,10 @@ for target in "${targets[@]}"; do
     # shellcheck disable=SC2086
     if ! "$bin/$target" "${limit[@]}" "${dict[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2560 \
         -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" ${CTIFLOW_FUZZ_ARGS:-} \
-        "$work/corpus/$target" "tests/fuzz/regressions/$target" 2>"$work/$target.log"; then
-        tail -60 "$work/$target.log" >&2
+        "$work/corpus/$target" "tests/fuzz/regressions/$target" 2>"$work/$target${CTIFLOW_FUZZ_PRESET:+-$CTIFLOW_FUZZ_PRESET}.log"; then
+        tail -60 "$work/$target${CTIFLOW_FUZZ_PRESET:+-$CTIFLOW_FUZZ_PRESET}.log" >&2
         status=1
     fi
-    grep -E '^stat::number_of_executed_units|^Done' "$work/$target.log" || true
+    grep -E '^stat::number_of_executed_units|^Done' "$work/$target${CTIFLOW_FUZZ_PRESET:+-$CTIFLOW_FUZZ_PRESET}.log" || true
 done
 exit $status
