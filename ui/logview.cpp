@@ -85,6 +85,8 @@ QWidget *LogView::createFindBar()
     next->setArrowType(Qt::DownArrow);
     next->setToolTip(tr("Find next (F3)"));
     m_findStatus = new QLabel(bar);
+    // Room for the search's progress, so that the find field does not jump while it counts.
+    m_findStatus->setMinimumWidth(m_findStatus->fontMetrics().horizontalAdvance(tr("Searching… 100 %")) + 4);
     layout->addWidget(m_sessionOnly);
     layout->addSpacing(12);
     layout->addWidget(m_find, 1);
