@@ -19,7 +19,8 @@ LoadController::~LoadController()
 {
     cancel();
     // An analysis still running holds a copy of the analyzer and the store, never `this`, but wait so
-    // that no work outlives the window.
+    // that no work outlives the window. A preview being analysed on a loading thread (the LoadJob runs
+    // on the global pool too) does post to `this`: it is done once the pool is.
     QThreadPool::globalInstance()->waitForDone();
 }
 

@@ -187,8 +187,13 @@ void LogView::focusFind()
 void LogView::findNext(bool backwards)
 {
     cancelFind();
-    LogSearch search{m_model->sharedStore(),        m_model->filter(), m_find->text(), m_regex->isChecked(),
-                     m_table->currentIndex().row(), backwards};
+    LogSearch search;
+    search.store = m_model->sharedStore();
+    search.rows = m_model->filter();
+    search.text = m_find->text();
+    search.regex = m_regex->isChecked();
+    search.start = m_table->currentIndex().row();
+    search.backwards = backwards;
     if (search.text.isEmpty())
         return endFind(QString(), false);
     if (search.regex) {
