@@ -68,8 +68,13 @@ void MainWindow::onPreviewReady(const LoadResult &preview)
                           .arg(bundleTitle(preview.paths)));
     setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(preview.paths)));
     m_stack->setCurrentWidget(m_splitter);
-    m_sessions->selectSession(previewSession(preview.sessions));
-    Q_EMIT previewShown();
+    // As for the whole bundle: the session opens on the next turn, after the window repainted.
+    QTimer::singleShot(0, this, [this, session = previewSession(preview.sessions)] {
+        if (!m_showingPreview)
+            return; // the whole bundle came first
+        m_sessions->selectSession(session);
+        Q_EMIT previewShown();
+    });
 }
 
 void MainWindow::onLoadFinished(const LoadResult &result)
