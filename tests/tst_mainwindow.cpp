@@ -12,6 +12,7 @@
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
+#include "traceloader.h"
 #include "tracestore.h"
 #include "uisessions.h"
 
@@ -28,10 +29,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
 
@@ -115,6 +118,7 @@ private Q_SLOTS:
     void diagramContextMenuExportsAndCopies();
     void previewShowsTheFirstFileWhileLoading();
     void fullBundleKeepsTheSessionPickedInThePreview();
+    void cancelAfterThePreviewGivesThePartialBundle();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -541,6 +545,35 @@ void TestMainWindow::fullBundleKeepsTheSessionPickedInThePreview()
     // The table's selection follows: the picked session's row, not the first failure.
     const QModelIndex current = window.sessionTable()->currentIndex();
     QCOMPARE(current.siblingAtColumn(SessionModel::LoginColumn).data().toString(), picked.login);
+}
+
+void TestMainWindow::cancelAfterThePreviewGivesThePartialBundle()
+{
+    QTemporaryDir dir;
+    QVERIFY(PreviewBundle::write(dir, 3));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    auto *cancel = window.statusBar()->findChild<QToolButton *>();
+    QVERIFY(cancel);
+    bool cancelShown = false;
+    // Cancelled as the preview arrives, before the event loop can deliver the loaded bundle.
+    connect(window.loader(), &LoadController::previewReady, this, [&] {
+        cancelShown = cancel->isVisible();
+        cancel->click();
+    });
+    window.openPaths({dir.path()});
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(cancelShown);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!window.isShowingPreview());
+    QVERIFY(!window.previewBanner()->isVisible());
+    const auto *status = window.statusBar()->findChild<QLabel *>();
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("cancelled: partial bundle")), qPrintable(status->text()));
+    // Whole files only, as a cancel always gives.
+    const TraceStore *store = window.logView()->model()->store();
+    QVERIFY(store->recordCount() % loadTraces({PreviewBundle::traceFile})->recordCount() == 0);
 }
 
 QTEST_MAIN(TestMainWindow)
