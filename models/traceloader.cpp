@@ -17,6 +17,7 @@
 #include <QtConcurrentMap>
 
 #include <algorithm>
+#include <numeric>
 
 #include <unistd.h>
 
@@ -242,8 +243,11 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     // A pool of our own: the caller may itself run on the global pool (LoadJob).
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-    std::vector<ParsedFile> parsed = QtConcurrent::blockingMapped<std::vector<ParsedFile>>(
-        &pool, inputs, [&context](const InputFile &input) { return parseInput(input, context); });
+    // Each file parsed into its own slot: results of hundreds of megabytes are never copied.
+    std::vector<ParsedFile> parsed(inputs.size());
+    std::vector<size_t> slots(inputs.size());
+    std::iota(slots.begin(), slots.end(), size_t(0));
+    QtConcurrent::blockingMap(&pool, slots, [&](size_t slot) { parsed[slot] = parseInput(inputs[slot], context); });
 
     const qint64 parsedMs = timer.elapsed();
     for (const ParsedFile &file : parsed)

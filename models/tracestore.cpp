@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracestore.h"
 
+#include "hugepages.h"
 #include "logging.h"
 #include "recordscanner.h"
 
@@ -133,14 +134,10 @@ struct Run
     std::vector<qint64> fileIds;                    // per slice: the file id to set, or -1 to keep
     std::vector<std::vector<RecordEntry> *> owners; // released when their slice is used up, may be null
     size_t slice = 0;
+    qint64 offset = 0; // the node's clock offset: a run is one node's records
 
     bool atEnd() const { return slice == slices.size(); }
     const RecordEntry &front() const { return *slices[slice].first; }
-    void pop()
-    {
-        if (++slices[slice].first == slices[slice].second)
-            nextSlice();
-    }
     void nextSlice()
     {
         if (owners[slice])
@@ -158,20 +155,13 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
     for (Run &run : runs) {
         if (!run.slices.empty() && run.slices.front().first == run.slices.front().second)
             run.nextSlice();
-        if (!run.atEnd())
-            live.push_back(&run);
-    }
-    const auto take = [&out](Run &run) {
-        RecordEntry e = run.front();
-        if (run.fileIds[run.slice] >= 0)
-            e.file = quint32(run.fileIds[run.slice]);
-        out.push_back(e);
-        run.pop();
-    };
-    const auto time = [&offsets](const Run &run) {
+        if (run.atEnd())
+            continue;
         const qint64 file = run.fileIds[run.slice];
-        return run.front().timeMs + offsets[size_t(file >= 0 ? file : run.front().file)];
-    };
+        run.offset = offsets[size_t(file >= 0 ? file : run.front().file)];
+        live.push_back(&run);
+    }
+    const auto time = [](const Run &run) { return run.front().timeMs + run.offset; };
     while (live.size() > 1) {
         size_t best = 0;
         qint64 bestTime = time(*live[0]);
@@ -189,9 +179,22 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
                 limit = std::min(limit, time(*live[i]) - (i < best ? 1 : 0));
         }
         Run &run = *live[best];
-        do
-            take(run);
-        while (!run.atEnd() && time(run) <= limit);
+        bool head = true; // the best run's head is taken whatever the limit
+        while (!run.atEnd()) {
+            auto &[next, end] = run.slices[run.slice];
+            const qint64 fileId = run.fileIds[run.slice];
+            RecordEntry *p = next;
+            for (; p != end && (head || p->timeMs + run.offset <= limit); ++p) {
+                head = false;
+                out.push_back(*p);
+                if (fileId >= 0)
+                    out.back().file = quint32(fileId);
+            }
+            next = p;
+            if (p != end)
+                break;
+            run.nextSlice();
+        }
         if (run.atEnd())
             live.erase(live.begin() + qsizetype(best));
     }
@@ -235,6 +238,7 @@ void TraceStore::adoptRecords(std::vector<std::pair<int, std::vector<RecordEntry
     // Records added before (indexFile) are not part of the runs: let finalize() merge everything.
     m_merged = m_records.empty();
     m_records.reserve(total);
+    adviseHugePages(m_records);
     mergeRuns(runs, fileOffsets(), m_records);
 }
 
@@ -259,6 +263,7 @@ void TraceStore::mergeTimeline()
         return;
     std::vector<RecordEntry> merged;
     merged.reserve(m_records.size());
+    adviseHugePages(merged);
     mergeRuns(runs, fileOffsets(), merged);
     m_records = std::move(merged);
 }

@@ -7,6 +7,7 @@
 #include "verdict.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -21,6 +22,9 @@ namespace {
 
 using Role = PatternRole;
 
+// The patterns one record matched: a handful at most, kept off the heap.
+using Matches = QVarLengthArray<int, 8>;
+
 struct CompiledPattern
 {
     const RulePattern *pattern = nullptr;
@@ -34,7 +38,7 @@ struct Orphan
 {
     RecordIndex record;
     qint64 timeMs = 0;
-    QList<int> patterns;
+    Matches patterns;
 };
 
 // Unmatched orphans (RIS bookkeeping and the like) join the next session only when written this
@@ -168,9 +172,9 @@ private:
     void addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles);
     void onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
     void onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
-    QList<int> matchText(QByteArrayView text);
-    int sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index);
-    void apply(int session, RecordIndex index, QByteArrayView text, const QList<int> &matched);
+    Matches matchText(QByteArrayView text);
+    int sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index);
+    void apply(int session, RecordIndex index, QByteArrayView text, const Matches &matched);
     void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
     const TraceStore &m_store;
@@ -180,7 +184,7 @@ private:
     std::vector<std::vector<int>> m_bySignal; // signal id -> patterns
     std::vector<std::uint8_t> m_relevant;     // signal id -> 1 when its records matter
     std::vector<int> m_textPatterns;          // needle -> pattern
-    TextMatcher m_matcher;
+    std::shared_ptr<const TextMatcher> m_matcher;
     std::vector<std::uint32_t> m_seen;
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
@@ -236,7 +240,7 @@ void Analyzer::compile()
             m_opening[signal] = 1;
         }
     }
-    m_matcher = TextMatcher(needles);
+    m_matcher = TextMatcher::shared(needles);
     m_seen.assign(m_patterns.size(), 0);
     nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
 }
@@ -265,11 +269,11 @@ void nodeIds(const TraceStore &store, std::vector<int> &fileNode, QStringList &n
 
 namespace {
 
-QList<int> Analyzer::matchText(QByteArrayView text)
+Matches Analyzer::matchText(QByteArrayView text)
 {
-    QList<int> matched;
+    Matches matched;
     ++m_stamp;
-    m_matcher.scan(text, [&](int needle) {
+    m_matcher->scan(text, [&](int needle) {
         const int id = m_textPatterns[size_t(needle)];
         if (m_seen[size_t(id)] == m_stamp)
             return;
@@ -345,7 +349,7 @@ void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node,
         session = -1;
     }
     group.session = session;
-    QList<int> matched;
+    Matches matched;
     for (const int id : m_bySignal[signal]) {
         if (m_patterns[size_t(id)].pattern->matches(text))
             matched.append(id);
@@ -369,7 +373,7 @@ void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, i
     if (group && group->session < 0 && !group->opening)
         return; // handling of a signal of no session, and its lines cannot open one
     const qsizetype header = recordHeaderLength(text);
-    const QList<int> matched = matchText(text.sliced(std::min(header, text.size())));
+    const Matches matched = matchText(text.sliced(std::min(header, text.size())));
     if (!group) {
         if (node.orphans.size() >= maxOrphans)
             node.orphans.removeFirst();
@@ -383,7 +387,7 @@ void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, i
         apply(session, index, text, matched);
 }
 
-int Analyzer::sessionFor(GroupState &group, int nodeId, const QList<int> &matched, RecordIndex index)
+int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index)
 {
     int session = group.session;
     bool opens = false;
@@ -412,7 +416,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const QList<int> &matche
     return session;
 }
 
-void Analyzer::apply(int session, RecordIndex index, QByteArrayView text, const QList<int> &matched)
+void Analyzer::apply(int session, RecordIndex index, QByteArrayView text, const Matches &matched)
 {
     SessionWork &work = m_sessions[size_t(session)];
     work.session.records.append(index);

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "textmatcher.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <mutex>
 
 namespace CtiFlow {
 
@@ -32,6 +35,21 @@ TextMatcher::TextMatcher(const QList<QByteArray> &needles)
     }
     for (size_t h = 1; h < m_start.size(); ++h)
         m_start[h] += m_start[h - 1];
+}
+
+std::shared_ptr<const TextMatcher> TextMatcher::shared(const QList<QByteArray> &needles)
+{
+    static std::mutex mutex;
+    static QHash<QList<QByteArray>, std::shared_ptr<const TextMatcher>> cache;
+    constexpr qsizetype maxCached = 8; // rules files in use at once; more only in tests
+    const std::lock_guard lock(mutex);
+    if (const auto found = cache.constFind(needles); found != cache.constEnd())
+        return *found;
+    if (cache.size() >= maxCached)
+        cache.clear();
+    auto matcher = std::make_shared<const TextMatcher>(needles);
+    cache.insert(needles, matcher);
+    return matcher;
 }
 
 } // namespace CtiFlow

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 namespace CtiFlow {
@@ -20,6 +21,10 @@ class TextMatcher
 {
 public:
     explicit TextMatcher(const QList<QByteArray> &needles = {});
+
+    // A matcher for these needles, built once per process and shared between threads: an analysis
+    // of a small store (a preview, a fuzz input) would otherwise spend most of its time building it.
+    static std::shared_ptr<const TextMatcher> shared(const QList<QByteArray> &needles);
 
     // Calls found(needleIndex) for every needle occurring in text (a needle may be reported more
     // than once when it occurs more than once).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordscanner.h"
 
+#include "hugepages.h"
+
 #include <QTime>
 
 #include <array>
@@ -235,6 +237,7 @@ public:
         , m_options(options)
     {
         m_result.records.reserve(size_t(text.size() / 160));
+        adviseHugePages(m_result.records);
     }
 
     ScannedFile run();
