@@ -44,6 +44,8 @@ struct LoadContext
     const std::atomic_bool *cancelled;
     std::atomic<qint64> done = 0;
     qint64 total = 0;
+    const LoadPreviewCallback *preview = nullptr;
+    std::atomic_bool previewed = false;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
     void advance(qint64 bytes)
@@ -143,6 +145,20 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
     return true;
 }
 
+// Hands the first file read completely to the preview callback, in a store of its own: the text is
+// shared, the records are copied before the main store rebases them.
+void offerPreview(const ParsedFile &parsed, LoadContext &context)
+{
+    if (!parsed.keep || !context.preview || !*context.preview || context.isCancelled() ||
+        context.previewed.exchange(true))
+        return;
+    auto store = std::make_shared<TraceStore>();
+    ScannedFile scanned = parsed.scanned;
+    store->appendScanned(store->addFile(parsed.source, parsed.owner), std::move(scanned));
+    store->finalize();
+    (*context.preview)(std::move(store));
+}
+
 ParsedFile parseInput(const InputFile &input, LoadContext &context)
 {
     ParsedFile parsed;
@@ -169,6 +185,7 @@ ParsedFile parseInput(const InputFile &input, LoadContext &context)
         parsed.source.application = info.application;
         parsed.source.rotation = info.rotation;
         parsed.source.date = firstRecordDate(input.modified, parsed.scanned.lastTimeMs);
+        offerPreview(parsed, context);
         if (parsed.keep)
             context.store.rebaseScanned(parsed.scanned, parsed.source.date);
     } else {
@@ -204,7 +221,8 @@ qint64 defaultMaxDecompressedBytes()
 }
 
 std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptions &options,
-                                       const LoadProgressCallback &progress, const std::atomic_bool *cancelled)
+                                       const LoadProgressCallback &progress, const std::atomic_bool *cancelled,
+                                       const LoadPreviewCallback &preview)
 {
     QElapsedTimer timer;
     timer.start();
@@ -217,6 +235,8 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     LoadContext context{*store, options, budget, progress, cancelled};
     for (const InputFile &input : inputs)
         context.total += input.weight;
+    if (inputs.size() > 1)
+        context.preview = &preview; // a single file's preview would be the whole bundle
     if (progress)
         progress(0, context.total);
 

@@ -7,10 +7,12 @@
 #include "logmodel.h"
 #include "logview.h"
 #include "mainwindow.h"
+#include "previewbundle.h"
 #include "sessioncontroller.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
+#include "traceloader.h"
 #include "tracestore.h"
 #include "uisessions.h"
 
@@ -19,6 +21,7 @@
 #include <QClipboard>
 #include <QDockWidget>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -26,10 +29,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
 
@@ -111,6 +116,9 @@ private Q_SLOTS:
     void progressShowsWhileLoading();
     void problemsPanelListsSkippedFiles();
     void diagramContextMenuExportsAndCopies();
+    void previewShowsTheFirstFileWhileLoading();
+    void fullBundleKeepsTheSessionPickedInThePreview();
+    void cancelAfterThePreviewGivesThePartialBundle();
 
 private:
     std::unique_ptr<MainWindow> openSample();
@@ -278,24 +286,41 @@ void TestMainWindow::findAndGoToLine()
     const auto window = openSample();
     QVERIFY(window);
     LogView *log = window->logView();
+    QSignalSpy found(log, &LogView::findFinished);
+    // Find runs on a worker: each search reports once, and its match is then the current record.
+    const auto find = [&](bool backwards) {
+        found.clear();
+        log->findNext(backwards);
+        return QTest::qWaitFor([&] { return !found.isEmpty(); }, 10'000) && found.first().first().toBool();
+    };
     log->findEdit()->setText(QStringLiteral("CtiLoginCheckReq"));
-    QVERIFY(log->findNext());
+    QVERIFY(find(false));
     const TraceStore *store = log->model()->store();
     QVERIFY(QString::fromUtf8(store->recordText(log->currentRecord())).contains(QStringLiteral("CtiLoginCheckReq")));
     const RecordIndex first = log->currentRecord();
-    QVERIFY(log->findNext());
+    QVERIFY(find(false));
     QVERIFY(log->currentRecord() != first);
-    QVERIFY(log->findNext(true));
+    QVERIFY(find(true));
     QCOMPARE(log->currentRecord(), first);
 
     log->findEdit()->setText(QStringLiteral("Decrypted (Key|Password) Status"));
-    QVERIFY(!log->findNext()); // not a regular expression yet
-    for (QCheckBox *box : log->findChildren<QCheckBox *>()) {
-        if (box->text() == QStringLiteral("Regex"))
-            box->setChecked(true);
-    }
-    QVERIFY(log->findNext());
+    QVERIFY(!find(false)); // not a regular expression yet
+    log->regexBox()->setChecked(true);
+    QVERIFY(find(false));
     QVERIFY(QString::fromUtf8(store->recordText(log->currentRecord())).contains(QStringLiteral("Decrypted")));
+
+    // F3 and Shift+F3 from the window's Edit menu.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const RecordIndex decrypted = log->currentRecord();
+    found.clear();
+    QTest::keyClick(window.get(), Qt::Key_F3);
+    QTRY_COMPARE(found.count(), 1);
+    QVERIFY(log->currentRecord() != decrypted);
+    found.clear();
+    QTest::keyClick(window.get(), Qt::Key_F3, Qt::ShiftModifier);
+    QTRY_COMPARE(found.count(), 1);
+    QCOMPARE(log->currentRecord(), decrypted);
 
     QVERIFY(log->goToLine(20));
     QCOMPARE(store->line(log->currentRecord()).value, 20);
@@ -451,6 +476,104 @@ void TestMainWindow::diagramContextMenuExportsAndCopies()
     const QMimeData *mime = QApplication::clipboard()->mimeData();
     QVERIFY(mime && mime->hasImage());
     QVERIFY(mime->text().contains(QStringLiteral("wwhite")));
+}
+
+void TestMainWindow::previewShowsTheFirstFileWhileLoading()
+{
+    QTemporaryDir dir;
+    QVERIFY(PreviewBundle::write(dir, 3));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    QSignalSpy previewed(&window, &MainWindow::previewShown);
+    // What the window shows at the preview, looked at before the event loop can deliver the rest.
+    bool loadingShown = false;
+    int previewRows = 0;
+    Session shown;
+    connect(&window, &MainWindow::previewShown, this, [&] {
+        loadingShown = loaded.isEmpty() && window.loader()->isRunning() && window.isShowingPreview() &&
+                       window.previewBanner()->isVisible() && window.findChild<QProgressBar *>()->isVisible();
+        previewRows = window.sessionTable()->model()->rowCount();
+        if (window.swimLaneView()->hasSession())
+            shown = window.swimLaneView()->session();
+    });
+    window.openPaths({dir.path()});
+    QVERIFY(loaded.wait(30'000));
+    QCOMPARE(previewed.count(), 1);
+    QVERIFY(loadingShown);
+    QCOMPARE(previewRows, 12);
+    // The first failure of the first file, on its failed step.
+    QCOMPARE(shown.outcome, Outcome::Failed);
+    QVERIFY(window.previewBanner()->text().contains(QStringLiteral("showing sessions from the first file")));
+
+    QVERIFY(!window.isShowingPreview());
+    QVERIFY(!window.previewBanner()->isVisible());
+    QCOMPARE(window.sessionTable()->model()->rowCount(), 36);
+    QCOMPARE(window.logView()->model()->store()->fileCount(), 3);
+}
+
+void TestMainWindow::fullBundleKeepsTheSessionPickedInThePreview()
+{
+    QTemporaryDir dir;
+    QVERIFY(PreviewBundle::write(dir, 3));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    // The user picks a session that succeeded, and a step of it, while the rest still loads.
+    Session picked;
+    int pickedStep = -1;
+    connect(&window, &MainWindow::previewShown, this, [&] {
+        const QList<Session> &sessions = window.sessions()->sessionModel()->sessions();
+        const auto it = std::find_if(sessions.cbegin(), sessions.cend(),
+                                     [](const Session &s) { return s.outcome == Outcome::Succeeded; });
+        if (it == sessions.cend())
+            return;
+        window.sessions()->selectSession(int(it - sessions.cbegin()));
+        pickedStep = 2;
+        window.swimLaneView()->setSelectedStep(pickedStep);
+        picked = window.swimLaneView()->session();
+    });
+    window.openPaths({dir.path()});
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(!picked.login.isEmpty());
+    const Session &now = window.swimLaneView()->session();
+    QCOMPARE(now.login, picked.login);
+    QCOMPARE(now.node, picked.node);
+    QCOMPARE(now.firstMs, picked.firstMs);
+    QCOMPARE(now.outcome, Outcome::Succeeded);
+    QCOMPARE(window.swimLaneView()->selectedStep(), pickedStep);
+    // The table's selection follows: the picked session's row, not the first failure.
+    const QModelIndex current = window.sessionTable()->currentIndex();
+    QCOMPARE(current.siblingAtColumn(SessionModel::LoginColumn).data().toString(), picked.login);
+}
+
+void TestMainWindow::cancelAfterThePreviewGivesThePartialBundle()
+{
+    QTemporaryDir dir;
+    QVERIFY(PreviewBundle::write(dir, 3));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    auto *cancel = window.statusBar()->findChild<QToolButton *>();
+    QVERIFY(cancel);
+    bool cancelShown = false;
+    // Cancelled as the preview arrives, before the event loop can deliver the loaded bundle.
+    connect(window.loader(), &LoadController::previewReady, this, [&] {
+        cancelShown = cancel->isVisible();
+        cancel->click();
+    });
+    window.openPaths({dir.path()});
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(cancelShown);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!window.isShowingPreview());
+    QVERIFY(!window.previewBanner()->isVisible());
+    const auto *status = window.statusBar()->findChild<QLabel *>();
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("cancelled: partial bundle")), qPrintable(status->text()));
+    // Whole files only, as a cancel always gives.
+    const TraceStore *store = window.logView()->model()->store();
+    QVERIFY(store->recordCount() % loadTraces({PreviewBundle::traceFile})->recordCount() == 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,3 +4,6 @@
 ctiflow_add_test(tst_lanelayout tst_lanelayout.cpp uisessions.h LIBS ctiflow_ui)
 ctiflow_add_test(tst_uimodels tst_uimodels.cpp uisessions.h LIBS ctiflow_ui ctiflow_resources)
 add_subdirectory(tools/screenshot)
+# Sessions shown while a bundle loads (the loader's first-file preview) and Find in the log off the GUI thread.
+ctiflow_add_test(tst_loadpreview tst_loadpreview.cpp previewbundle.h LIBS ctiflow_ui)
+ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)

@@ -7,6 +7,8 @@
 
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace CtiFlow {
 
 LoadController::LoadController(QObject *parent)
@@ -17,7 +19,8 @@ LoadController::~LoadController()
 {
     cancel();
     // An analysis still running holds a copy of the analyzer and the store, never `this`, but wait so
-    // that no work outlives the window.
+    // that no work outlives the window. A preview being analysed on a loading thread (the LoadJob runs
+    // on the global pool too) does post to `this`: it is done once the pool is.
     QThreadPool::globalInstance()->waitForDone();
 }
 
@@ -37,7 +40,35 @@ void LoadController::start(const QStringList &paths)
         onStoreLoaded(generation, paths, std::move(store), job->wasCancelled());
     });
     Q_EMIT loadStarted(paths);
-    job->start(paths);
+    job->start(paths, {}, previewCallback(generation, paths));
+}
+
+LoadPreviewCallback LoadController::previewCallback(quint64 generation, const QStringList &paths)
+{
+    if (!m_analyzer)
+        return {};
+    // Runs on a loading thread, which the destructor waits for (the global pool), so `this` outlives it.
+    return [this, generation, paths, analyzer = m_analyzer](std::shared_ptr<const TraceStore> store) {
+        LoadResult preview{paths, std::move(store), {}, false, true};
+        preview.sessions = analyzer(*preview.store);
+        const bool anyComplete = std::any_of(preview.sessions.cbegin(), preview.sessions.cend(),
+                                             [](const Session &s) { return s.outcome != Outcome::Incomplete; });
+        qCDebug(lcUi) << "preview of" << preview.store->recordCount() << "records:" << preview.sessions.size()
+                      << "sessions, complete ones:" << anyComplete;
+        if (!anyComplete)
+            return;
+        QMetaObject::invokeMethod(
+            this, [this, generation, preview = std::move(preview)] { showPreview(generation, preview); },
+            Qt::QueuedConnection);
+    };
+}
+
+void LoadController::showPreview(quint64 generation, const LoadResult &preview)
+{
+    // Dropped once superseded, finished or cancelled: the final result is what stays.
+    if (generation != m_generation || !m_running || !m_job || m_job->wasCancelled())
+        return;
+    Q_EMIT previewReady(preview);
 }
 
 void LoadController::cancel()

@@ -44,6 +44,7 @@ public:
     // Shows only these records (sorted on the way in); std::nullopt shows all.
     void setFilter(std::optional<QList<RecordIndex>> records);
     bool isFiltered() const { return m_filter.has_value(); }
+    const std::optional<QList<RecordIndex>> &filter() const { return m_filter; }
 
     RecordIndex recordAt(int row) const;
     // Row showing the record, or -1 when it is filtered out.

@@ -4,6 +4,7 @@
 
 #include "logdelegate.h"
 #include "logmodel.h"
+#include "logsearch.h"
 #include "tracestore.h"
 
 #include <QCheckBox>
@@ -11,10 +12,12 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,6 +28,7 @@ LogView::LogView(QWidget *parent)
     , m_model(new LogModel(this))
     , m_delegate(new LogDelegate(this))
     , m_table(new QTableView(this))
+    , m_findPool(new QThreadPool(this))
 {
     m_table->setModel(m_model);
     m_table->setItemDelegate(m_delegate);
@@ -51,6 +55,16 @@ LogView::LogView(QWidget *parent)
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentRowChanged(current.row()); });
+    // A search's rows are gone once the model changes (a new bundle, the session filter).
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LogView::cancelFind);
+    // One search at a time: a cancelled one stops within a few thousand rows, before the next starts.
+    m_findPool->setMaxThreadCount(1);
+}
+
+LogView::~LogView()
+{
+    cancelFind();
+    m_findPool->waitForDone();
 }
 
 QWidget *LogView::createFindBar()
@@ -71,6 +85,8 @@ QWidget *LogView::createFindBar()
     next->setArrowType(Qt::DownArrow);
     next->setToolTip(tr("Find next (F3)"));
     m_findStatus = new QLabel(bar);
+    // Room for the search's progress, so that the find field does not jump while it counts.
+    m_findStatus->setMinimumWidth(m_findStatus->fontMetrics().horizontalAdvance(tr("Searching… 100 %")) + 4);
     layout->addWidget(m_sessionOnly);
     layout->addSpacing(12);
     layout->addWidget(m_find, 1);
@@ -81,7 +97,8 @@ QWidget *LogView::createFindBar()
 
     connect(m_sessionOnly, &QCheckBox::toggled, this, &LogView::applyFilter);
     connect(m_sessionOnly, &QCheckBox::toggled, this, &LogView::sessionOnlyChanged);
-    connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(false); });
+    // Enter finds the next match, Shift+Enter the previous one.
+    m_find->installEventFilter(this);
     connect(previous, &QToolButton::clicked, this, [this] { findNext(true); });
     connect(next, &QToolButton::clicked, this, [this] { findNext(false); });
     return bar;
@@ -167,41 +184,78 @@ void LogView::focusFind()
     m_find->selectAll();
 }
 
-bool LogView::rowMatches(int row, const QRegularExpression *expression) const
+void LogView::findNext(bool backwards)
 {
-    const QString text = QString::fromUtf8(m_model->store()->recordText(m_model->recordAt(row)));
-    if (expression)
-        return expression->match(text).hasMatch();
-    return text.contains(m_find->text(), Qt::CaseInsensitive);
+    cancelFind();
+    LogSearch search;
+    search.store = m_model->sharedStore();
+    search.rows = m_model->filter();
+    search.text = m_find->text();
+    search.regex = m_regex->isChecked();
+    search.start = m_table->currentIndex().row();
+    search.backwards = backwards;
+    if (search.text.isEmpty())
+        return endFind(QString(), false);
+    if (search.regex) {
+        const QRegularExpression expression(search.text);
+        if (!expression.isValid())
+            return endFind(tr("Invalid regular expression: %1").arg(expression.errorString()), false);
+    }
+    if (logSearchRows(search) == 0)
+        return endFind(tr("Not found"), false);
+    const quint64 id = ++m_findSearch;
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    m_findCancel = cancelled;
+    m_findStatus->clear();
+    m_findClock.start();
+    // The worker reads the shared store and posts back to this view, whose destructor waits for it.
+    m_findPool->start([this, search = std::move(search), cancelled, id] {
+        const auto progress = [this, &cancelled, id](int percent) {
+            if (!cancelled->load(std::memory_order_relaxed))
+                QMetaObject::invokeMethod(this, [this, id, percent] { onFindProgress(id, percent); });
+        };
+        const LogSearchResult result = searchLog(search, *cancelled, progress);
+        if (!result.cancelled)
+            QMetaObject::invokeMethod(this, [this, id, result] { onFindDone(id, result.row, result.wrapped); });
+    });
 }
 
-bool LogView::findNext(bool backwards)
+void LogView::cancelFind()
 {
-    const int rows = m_model->rowCount();
-    if (m_find->text().isEmpty() || rows == 0)
-        return false;
-    const QRegularExpression expression(m_find->text(), QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpression *regex = m_regex->isChecked() ? &expression : nullptr;
-    if (regex && !expression.isValid()) {
-        m_findStatus->setText(tr("Invalid regular expression"));
-        return false;
-    }
-    // TODO: search on a worker thread with progress for bundles of millions of records.
-    const int start = m_table->currentIndex().row();
-    const int origin = start < 0 ? (backwards ? rows : -1) : start;
-    const int step = backwards ? -1 : 1;
-    for (int i = 1; i <= rows; ++i) {
-        const int row = ((origin + step * i) % rows + rows) % rows;
-        if (!rowMatches(row, regex))
-            continue;
-        const bool wrapped = start >= 0 && (backwards ? row >= start : row <= start);
-        m_findStatus->setText(wrapped ? tr("Wrapped") : QString());
-        m_table->setCurrentIndex(m_model->index(row, LogModel::RecordColumn));
-        m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::PositionAtCenter);
-        return true;
-    }
-    m_findStatus->setText(tr("Not found"));
-    return false;
+    if (!m_findCancel)
+        return;
+    m_findCancel->store(true);
+    m_findCancel.reset();
+    m_findStatus->clear();
+}
+
+void LogView::onFindProgress(quint64 search, int percent)
+{
+    if (search != m_findSearch || !m_findCancel)
+        return;
+    Q_EMIT findProgress(percent);
+    // Only a search the user waits for shows its progress; quick ones would flicker.
+    if (m_findClock.elapsed() >= 300)
+        m_findStatus->setText(tr("Searching… %1 %").arg(percent));
+}
+
+void LogView::onFindDone(quint64 search, int row, bool wrapped)
+{
+    // A search cancelled (by a newer one or a change of the rows) after it ended is dropped here.
+    if (search != m_findSearch || !m_findCancel)
+        return;
+    m_findCancel.reset();
+    if (row < 0)
+        return endFind(tr("Not found"), false);
+    m_table->setCurrentIndex(m_model->index(row, LogModel::RecordColumn));
+    m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::PositionAtCenter);
+    endFind(wrapped ? tr("Wrapped") : QString(), true);
+}
+
+void LogView::endFind(const QString &status, bool found)
+{
+    m_findStatus->setText(status);
+    Q_EMIT findFinished(found);
 }
 
 bool LogView::goToLine(qint64 line)
@@ -223,6 +277,18 @@ bool LogView::goToLine(qint64 line)
     m_table->setCurrentIndex(m_model->index(best, LogModel::RecordColumn));
     m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::PositionAtCenter);
     return true;
+}
+
+bool LogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_find && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            findNext(key->modifiers().testFlag(Qt::ShiftModifier));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void LogView::changeEvent(QEvent *event)

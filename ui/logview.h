@@ -4,15 +4,17 @@
 
 #include "record.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QRegularExpression;
 class QTableView;
+class QThreadPool;
 
 namespace CtiFlow {
 
@@ -22,12 +24,15 @@ class TraceStore;
 
 // All records of the bundle, syntax-coloured, with Find, Go to line and a "this session only"
 // filter. Selecting a record by hand emits recordActivated; selectRecord() does not.
+// Find runs on a worker thread: the find bar shows its progress, a new search, a new bundle or
+// filter and closing the view cancel it, and its result only lands on the rows it searched.
 class LogView : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit LogView(QWidget *parent = nullptr);
+    ~LogView() override;
 
     void setStore(std::shared_ptr<const TraceStore> store);
     // Records of the selected session, used by the "this session only" filter.
@@ -43,27 +48,40 @@ public:
     bool isSessionOnly() const;
 
     void focusFind();
-    // Searches forwards or backwards from the current row; returns false when nothing matches.
-    bool findNext(bool backwards = false);
+    // Starts searching forwards or backwards from the current row, wrapping around, for the find
+    // bar's text (ignoring case; a regular expression when Regex is ticked). The match becomes the
+    // current row; findFinished tells the outcome. A search still running is cancelled first.
+    void findNext(bool backwards = false);
+    void cancelFind();
+    bool isFinding() const { return m_findCancel != nullptr; }
     // Selects the record at or just before the physical line, in the current record's file.
     bool goToLine(qint64 line);
 
     QTableView *table() const { return m_table; }
     LogModel *model() const { return m_model; }
     QLineEdit *findEdit() const { return m_find; }
+    QCheckBox *regexBox() const { return m_regex; }
+    QLabel *findStatus() const { return m_findStatus; }
 
 Q_SIGNALS:
     void recordActivated(CtiFlow::RecordIndex record);
     void sessionOnlyChanged(bool on);
+    // Once per findNext() that was not cancelled: found is false for no match or an invalid regex.
+    void findFinished(bool found);
+    // Percent of the rows a running search has looked at.
+    void findProgress(int percent);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createFindBar();
     void applyFilter();
     void onCurrentRowChanged(int row);
-    bool rowMatches(int row, const QRegularExpression *expression) const;
+    void onFindProgress(quint64 search, int percent);
+    void onFindDone(quint64 search, int row, bool wrapped);
+    void endFind(const QString &status, bool found);
 
     LogModel *m_model = nullptr;
     LogDelegate *m_delegate = nullptr;
@@ -74,6 +92,10 @@ private:
     QLabel *m_findStatus = nullptr;
     QList<RecordIndex> m_sessionRecords;
     bool m_selectingByCode = false;
+    quint64 m_findSearch = 0;                       // the running search, bumped when it stops counting
+    std::shared_ptr<std::atomic_bool> m_findCancel; // of the running search, null when none runs
+    QThreadPool *m_findPool;                        // one thread: a search at a time
+    QElapsedTimer m_findClock;
 };
 
 } // namespace CtiFlow

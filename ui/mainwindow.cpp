@@ -112,9 +112,23 @@ void MainWindow::setupCentralWidget()
 
     m_splitter = new QSplitter(Qt::Vertical, m_stack);
     m_splitter->setObjectName(QStringLiteral("sessionsAndDiagram"));
-    m_swimLanes = new SwimLaneView(m_splitter);
+    // The diagram under a banner that says when it comes from the first file of a bundle still loading.
+    auto *diagramPanel = new QWidget(m_splitter);
+    auto *diagramLayout = new QVBoxLayout(diagramPanel);
+    diagramLayout->setContentsMargins(0, 0, 0, 0);
+    diagramLayout->setSpacing(0);
+    m_previewBanner = new QLabel(diagramPanel);
+    m_previewBanner->setObjectName(QStringLiteral("previewBanner"));
+    m_previewBanner->setBackgroundRole(QPalette::ToolTipBase);
+    m_previewBanner->setForegroundRole(QPalette::ToolTipText);
+    m_previewBanner->setAutoFillBackground(true);
+    m_previewBanner->setContentsMargins(8, 4, 8, 4);
+    m_previewBanner->hide();
+    m_swimLanes = new SwimLaneView(diagramPanel);
+    diagramLayout->addWidget(m_previewBanner);
+    diagramLayout->addWidget(m_swimLanes, 1);
     m_splitter->addWidget(sessionsPanel);
-    m_splitter->addWidget(m_swimLanes);
+    m_splitter->addWidget(diagramPanel);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({150, 450});
     m_stack->addWidget(m_splitter);
@@ -232,6 +246,7 @@ void MainWindow::setupConnections()
 {
     connect(m_loader, &LoadController::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_loader, &LoadController::progressChanged, this, &MainWindow::onProgressChanged);
+    connect(m_loader, &LoadController::previewReady, this, &MainWindow::onPreviewReady);
     connect(m_loader, &LoadController::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_cancel, &QToolButton::clicked, m_loader, &LoadController::cancel);
     connect(m_startPage, &StartPage::openFilesRequested, this, &MainWindow::chooseFiles);
@@ -317,65 +332,6 @@ void MainWindow::openPaths(const QStringList &paths)
 {
     if (!paths.isEmpty())
         m_loader->start(paths);
-}
-
-void MainWindow::onLoadStarted(const QStringList &paths)
-{
-    m_status->setText(tr("Loading %1…").arg(bundleTitle(paths)));
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancel->show();
-}
-
-void MainWindow::onProgressChanged(qint64 done, qint64 total)
-{
-    if (total <= 0)
-        return;
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(int(done * 1000 / total));
-}
-
-void MainWindow::onLoadFinished(const LoadResult &result)
-{
-    m_progress->hide();
-    m_cancel->hide();
-    m_sessions->setBundle(result.store, result.sessions);
-    showProblems(result);
-    const int failed = int(std::count_if(result.sessions.cbegin(), result.sessions.cend(),
-                                         [](const Session &s) { return s.outcome == Outcome::Failed; }));
-    QString text = tr("%n record(s), ", nullptr, int(result.store->recordCount())) +
-                   tr("%n session(s), ", nullptr, int(result.sessions.size())) + tr("%n failed", nullptr, failed);
-    if (!result.store->problems().isEmpty())
-        text += tr(", %n problem(s)", nullptr, int(result.store->problems().size()));
-    if (result.cancelled)
-        text += tr(" (cancelled: partial bundle)");
-    m_status->setText(text);
-    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
-    m_stack->setCurrentWidget(m_splitter);
-    // Opening the first session and saving the recent list wait for the next turn of the event
-    // loop, so that the window repaints between the steps of showing a large bundle.
-    QTimer::singleShot(0, this, [this, paths = result.paths, any = !result.sessions.isEmpty()] {
-        addRecentBundle(paths);
-        // Failures sort first, so the first row is the failure the user is looking for.
-        if (any)
-            m_sessionTable->selectRow(0);
-        Q_EMIT loadFinished();
-    });
-}
-
-void MainWindow::showProblems(const LoadResult &result)
-{
-    m_problems->clear();
-    for (const Problem &problem : result.store->problems()) {
-        auto *item = new QTreeWidgetItem(m_problems, {severityName(problem.severity), problem.file,
-                                                      problem.line > 0 ? QString::number(problem.line) : QString(),
-                                                      problem.reason});
-        item->setToolTip(3, problem.toString());
-    }
-    m_problems->resizeColumnToContents(0);
-    const qsizetype count = result.store->problems().size();
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
-        dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
 }
 
 void MainWindow::addRecentBundle(const QStringList &paths)
@@ -469,6 +425,7 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_loader->cancel();
+    m_log->cancelFind();
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QActionGroup;
 class QLabel;
 class QLineEdit;
@@ -41,6 +43,9 @@ public:
     void setAnalyzer(SessionAnalyzer analyzer);
 
     bool isShowingStartPage() const;
+    // The window shows the first file of a bundle still loading (a banner over the diagram says so).
+    bool isShowingPreview() const { return m_showingPreview; }
+    QLabel *previewBanner() const { return m_previewBanner; }
     LoadController *loader() const { return m_loader; }
     SessionController *sessions() const { return m_sessions; }
     QTableView *sessionTable() const { return m_sessionTable; }
@@ -52,6 +57,8 @@ public:
     StartPage *startPage() const { return m_startPage; }
 
 Q_SIGNALS:
+    // The first file's sessions of a bundle still loading are shown, a session selected.
+    void previewShown();
     void loadFinished();
 
 protected:
@@ -72,7 +79,9 @@ private:
 
     void onLoadStarted(const QStringList &paths);
     void onProgressChanged(qint64 done, qint64 total);
+    void onPreviewReady(const LoadResult &preview);
     void onLoadFinished(const LoadResult &result);
+    void reselectSession(const std::optional<Session> &kept, int keptStep);
     void showProblems(const LoadResult &result);
     void addRecentBundle(const QStringList &paths);
     void rebuildRecentMenu();
@@ -90,6 +99,7 @@ private:
     QLineEdit *m_sessionFilter = nullptr;
     QTableView *m_sessionTable = nullptr;
     SwimLaneView *m_swimLanes = nullptr;
+    QLabel *m_previewBanner = nullptr;
     LogView *m_log = nullptr;
     DetailsPanel *m_details = nullptr;
     TimingCharts *m_charts = nullptr;
@@ -101,6 +111,7 @@ private:
     QToolButton *m_cancel = nullptr;
     QList<QStringList> m_recent;
     QString m_theme;
+    bool m_showingPreview = false;
 };
 
 } // namespace CtiFlow

@@ -13,6 +13,8 @@
 #include <QHeaderView>
 #include <QTableView>
 
+#include <algorithm>
+
 namespace CtiFlow {
 
 SessionController::SessionController(const Views &views, QObject *parent)
@@ -73,6 +75,16 @@ void SessionController::selectSession(int session)
     if (failed >= 0)
         m_views.swimLanes->setSelectedStep(failed);
     Q_EMIT sessionSelected(session);
+}
+
+int SessionController::indexOfSession(const Session &like) const
+{
+    const QList<Session> &sessions = m_model->sessions();
+    const auto it = std::find_if(sessions.cbegin(), sessions.cend(), [&like](const Session &session) {
+        return session.login == like.login && session.node == like.node && session.connection == like.connection &&
+               session.firstMs == like.firstMs;
+    });
+    return it == sessions.cend() ? -1 : int(it - sessions.cbegin());
 }
 
 void SessionController::onTableSelectionChanged()

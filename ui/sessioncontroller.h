@@ -45,6 +45,9 @@ public:
     // Index into the bundle's sessions, -1 for none.
     void selectSession(int session);
     int currentSession() const { return m_current; }
+    // The bundle's session that is the same login as like (same user, node, connection and first
+    // record time), as found again in a fuller load of the bundle; -1 when none.
+    int indexOfSession(const Session &like) const;
     // Step of the current session that a record is evidence of (or, failing that, the step whose time
     // the record falls into); -1 when the record is not part of the session.
     int stepOfRecord(RecordIndex record) const;

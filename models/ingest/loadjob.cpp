@@ -26,7 +26,7 @@ LoadJob::~LoadJob()
     m_watcher.waitForFinished();
 }
 
-void LoadJob::start(const QStringList &paths, const LoadOptions &options)
+void LoadJob::start(const QStringList &paths, const LoadOptions &options, LoadPreviewCallback preview)
 {
     if (m_running)
         return;
@@ -47,8 +47,9 @@ void LoadJob::start(const QStringList &paths, const LoadOptions &options)
             },
             Qt::QueuedConnection);
     };
-    m_watcher.setFuture(QtConcurrent::run(
-        [paths, options, progress, this] { return loadTraces(paths, options, progress, &m_cancelled); }));
+    m_watcher.setFuture(QtConcurrent::run([paths, options, progress, preview = std::move(preview), this] {
+        return loadTraces(paths, options, progress, &m_cancelled, preview);
+    }));
 }
 
 void LoadJob::cancel()

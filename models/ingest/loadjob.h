@@ -24,6 +24,7 @@ namespace CtiFlow {
 // total size of the inputs. cancel() stops reading soon; finished then still delivers a consistent
 // store holding every file read completely so far (wasCancelled() is true). A job runs once at a time;
 // start() while running is ignored. Deleting a running job cancels it and waits for the threads.
+// preview, when given, is called from a loading thread with the first file read (see loadTraces()).
 class LoadJob : public QObject
 {
     Q_OBJECT
@@ -32,7 +33,7 @@ public:
     explicit LoadJob(QObject *parent = nullptr);
     ~LoadJob() override;
 
-    void start(const QStringList &paths, const LoadOptions &options = {});
+    void start(const QStringList &paths, const LoadOptions &options = {}, LoadPreviewCallback preview = {});
     void cancel();
 
     bool isRunning() const { return m_running; }

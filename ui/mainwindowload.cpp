@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window's part in loading a bundle: progress, the first file's preview, the final result.
+#include "mainwindow.h"
+
+#include "sessioncontroller.h"
+#include "startpage.h"
+#include "swimlaneview.h"
+#include "tracestore.h"
+
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <algorithm>
+
+namespace CtiFlow {
+
+namespace {
+
+// The session a preview opens on: the first failure, else the first that succeeded.
+int previewSession(const QList<Session> &sessions)
+{
+    for (const Outcome outcome : {Outcome::Failed, Outcome::Succeeded}) {
+        const auto it = std::find_if(sessions.cbegin(), sessions.cend(),
+                                     [outcome](const Session &session) { return session.outcome == outcome; });
+        if (it != sessions.cend())
+            return int(it - sessions.cbegin());
+    }
+    return sessions.isEmpty() ? -1 : 0;
+}
+
+} // namespace
+
+void MainWindow::onLoadStarted(const QStringList &paths)
+{
+    m_status->setText(tr("Loading %1…").arg(bundleTitle(paths)));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+}
+
+void MainWindow::onProgressChanged(qint64 done, qint64 total)
+{
+    if (total <= 0)
+        return;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(done * 1000 / total));
+}
+
+void MainWindow::onPreviewReady(const LoadResult &preview)
+{
+    m_showingPreview = true;
+    m_sessions->setBundle(preview.store, preview.sessions);
+    showProblems(preview);
+    const QString file = preview.store->fileCount() > 0 ? QFileInfo(preview.store->file(0).path).fileName() : QString();
+    m_previewBanner->setText(
+        tr("Loading… showing sessions from the first file (%1) until the whole bundle is read").arg(file));
+    m_previewBanner->show();
+    m_status->setText(tr("Loading %1… showing %n session(s) from the first file", nullptr, int(preview.sessions.size()))
+                          .arg(bundleTitle(preview.paths)));
+    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(preview.paths)));
+    m_stack->setCurrentWidget(m_splitter);
+    // As for the whole bundle: the session opens on the next turn, after the window repainted.
+    QTimer::singleShot(0, this, [this, session = previewSession(preview.sessions)] {
+        if (!m_showingPreview)
+            return; // the whole bundle came first
+        m_sessions->selectSession(session);
+        Q_EMIT previewShown();
+    });
+}
+
+void MainWindow::onLoadFinished(const LoadResult &result)
+{
+    // The session looked at in the preview stays selected when the whole bundle has it too.
+    std::optional<Session> kept;
+    int keptStep = -1;
+    if (m_showingPreview && m_swimLanes->hasSession()) {
+        kept = m_swimLanes->session();
+        keptStep = m_swimLanes->selectedStep();
+    }
+    m_showingPreview = false;
+    m_previewBanner->hide();
+    m_progress->hide();
+    m_cancel->hide();
+    m_sessions->setBundle(result.store, result.sessions);
+    showProblems(result);
+    const int failed = int(std::count_if(result.sessions.cbegin(), result.sessions.cend(),
+                                         [](const Session &s) { return s.outcome == Outcome::Failed; }));
+    QString text = tr("%n record(s), ", nullptr, int(result.store->recordCount())) +
+                   tr("%n session(s), ", nullptr, int(result.sessions.size())) + tr("%n failed", nullptr, failed);
+    if (!result.store->problems().isEmpty())
+        text += tr(", %n problem(s)", nullptr, int(result.store->problems().size()));
+    if (result.cancelled)
+        text += tr(" (cancelled: partial bundle)");
+    m_status->setText(text);
+    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
+    m_stack->setCurrentWidget(m_splitter);
+    // Opening the first session and saving the recent list wait for the next turn of the event
+    // loop, so that the window repaints between the steps of showing a large bundle.
+    QTimer::singleShot(0, this, [this, paths = result.paths, kept = std::move(kept), keptStep] {
+        addRecentBundle(paths);
+        reselectSession(kept, keptStep);
+        Q_EMIT loadFinished();
+    });
+}
+
+void MainWindow::reselectSession(const std::optional<Session> &kept, int keptStep)
+{
+    const int same = kept ? m_sessions->indexOfSession(*kept) : -1;
+    if (same < 0) {
+        // Failures sort first, so the first row is the failure the user is looking for.
+        if (m_sessionTable->model()->rowCount() > 0)
+            m_sessionTable->selectRow(0);
+        return;
+    }
+    m_sessions->selectSession(same);
+    if (keptStep >= 0 && keptStep < m_swimLanes->session().steps.size())
+        m_swimLanes->setSelectedStep(keptStep);
+}
+
+void MainWindow::showProblems(const LoadResult &result)
+{
+    m_problems->clear();
+    for (const Problem &problem : result.store->problems()) {
+        auto *item = new QTreeWidgetItem(m_problems, {severityName(problem.severity), problem.file,
+                                                      problem.line > 0 ? QString::number(problem.line) : QString(),
+                                                      problem.reason});
+        item->setToolTip(3, problem.toString());
+    }
+    m_problems->resizeColumnToContents(0);
+    const qsizetype count = result.store->problems().size();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+        dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+}
+
+} // namespace CtiFlow
