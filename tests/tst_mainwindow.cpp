@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspanel.h"
+#include "flow/analyzer.h"
 #include "flow/sessionmodel.h"
 #include "lanes.h"
 #include "logdelegate.h"
@@ -571,9 +572,11 @@ void TestMainWindow::cancelAfterThePreviewGivesThePartialBundle()
     const auto *status = window.statusBar()->findChild<QLabel *>();
     QVERIFY(status);
     QVERIFY2(status->text().contains(QStringLiteral("cancelled: partial bundle")), qPrintable(status->text()));
-    // Whole files only, as a cancel always gives.
+    // Whole files only, as a cancel always gives, and their sessions analysed.
     const TraceStore *store = window.logView()->model()->store();
     QVERIFY(store->recordCount() % loadTraces({PreviewBundle::traceFile})->recordCount() == 0);
+    QVERIFY(window.sessionTable()->model()->rowCount() > 0); // the previewed file at least
+    QCOMPARE(window.sessionTable()->model()->rowCount(), analyzeSessions(*store).size());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -85,7 +85,8 @@ void LoadController::onStoreLoaded(quint64 generation, const QStringList &paths,
         return;
     }
     LoadResult result{paths, store, {}, cancelled};
-    if (!m_analyzer || cancelled) {
+    // A cancelled load still holds whole files: its sessions are analysed like any other bundle's.
+    if (!m_analyzer) {
         finish(generation, std::move(result));
         return;
     }

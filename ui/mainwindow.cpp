@@ -248,7 +248,11 @@ void MainWindow::setupConnections()
     connect(m_loader, &LoadController::progressChanged, this, &MainWindow::onProgressChanged);
     connect(m_loader, &LoadController::previewReady, this, &MainWindow::onPreviewReady);
     connect(m_loader, &LoadController::loadFinished, this, &MainWindow::onLoadFinished);
-    connect(m_cancel, &QToolButton::clicked, m_loader, &LoadController::cancel);
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        m_loader->cancel();
+        m_cancel->hide();
+        m_status->setText(tr("Cancelled: analysing the files read so far…"));
+    });
     connect(m_startPage, &StartPage::openFilesRequested, this, &MainWindow::chooseFiles);
     connect(m_startPage, &StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
     connect(m_startPage, &StartPage::bundleRequested, this, &MainWindow::openPaths);
