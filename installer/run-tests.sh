@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The whole test suite, as CI runs it, inside the build environment: the dev build (which includes
 # the clang-format check), then the same tests built with AddressSanitizer and UBSan, then a short
-# run of every libFuzzer target (about 15 s each; CTIFLOW_SKIP_FUZZ=1 skips it, CTIFLOW_FUZZ_SECONDS changes it).
+# run of every libFuzzer target (a minute each; CTIFLOW_SKIP_FUZZ=1 skips it, CTIFLOW_FUZZ_SECONDS changes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${CTIFLOW_JOBS:-$(nproc)}
@@ -28,5 +28,5 @@ if [ "${CTIFLOW_SKIP_FUZZ:-0}" != 1 ]; then
     rm -f build-fuzz.log
     cmake --build --preset fuzz -j "$jobs"
     echo "== fuzz: short run of each target"
-    tests/fuzz/run-fuzzers.sh
+    CTIFLOW_FUZZ_SECONDS=${CTIFLOW_FUZZ_SECONDS:-60} tests/fuzz/run-fuzzers.sh
 fi
