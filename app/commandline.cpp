@@ -103,7 +103,8 @@ QString analyzeHelp()
                 "  3  the rules file given with --rules was refused");
 }
 
-// The reading limits (LoadOptions) as options: --max-decompressed-mib, --max-archive-depth, --max-line-kib.
+// How inputs are read (LoadOptions) as options: --max-decompressed-mib, --max-archive-depth, --max-line-kib
+// and --shift-clock.
 class LimitOptions
 {
 public:
@@ -113,14 +114,15 @@ public:
         m_decompressed.setDefaultValue(QString::number(defaults.maxDecompressedBytes / mebi));
         m_depth.setDefaultValue(QString::number(defaults.maxArchiveDepth));
         m_line.setDefaultValue(QString::number(defaults.maxLineBytes / kibi));
-        parser.addOptions({m_decompressed, m_depth, m_line});
+        parser.addOptions({m_decompressed, m_depth, m_line, m_shift});
     }
 
     // False (and a message on stderr) when a value is no positive number.
     bool read(const QCommandLineParser &parser, LoadOptions &options) const
     {
         return value(parser, m_decompressed, mebi, options.maxDecompressedBytes) &&
-               value(parser, m_line, kibi, options.maxLineBytes) && depth(parser, options.maxArchiveDepth);
+               value(parser, m_line, kibi, options.maxLineBytes) && depth(parser, options.maxArchiveDepth) &&
+               shifts(parser, options.nodeClockOffsets);
     }
 
 private:
@@ -148,6 +150,25 @@ private:
         return true;
     }
 
+    // --shift-clock NODE=MS, as often as there are nodes to shift.
+    bool shifts(const QCommandLineParser &parser, QHash<QString, qint64> &out) const
+    {
+        for (const QString &shift : parser.values(m_shift)) {
+            const qsizetype equals = shift.lastIndexOf(QLatin1Char('='));
+            bool ok = false;
+            const qint64 ms = equals > 0 ? shift.mid(equals + 1).toLongLong(&ok) : 0;
+            if (!ok || ms < -maxShiftMs || ms > maxShiftMs) {
+                err() << "ctiflow analyze: --shift-clock needs NODE=MS (milliseconds, at most a day either way), not "
+                      << shift << Qt::endl;
+                return false;
+            }
+            out.insert(shift.left(equals), ms);
+        }
+        return true;
+    }
+
+    static constexpr qint64 maxShiftMs = 24LL * 60 * 60 * 1000;
+
     QCommandLineOption m_decompressed{
         QStringLiteral("max-decompressed-mib"),
         QCoreApplication::translate("main", "Stop reading inputs once the bundle decompresses to more than <MiB>."),
@@ -159,6 +180,11 @@ private:
         QStringLiteral("max-line-kib"),
         QCoreApplication::translate("main", "Cut trace lines longer than <KiB> (the cut is reported)."),
         QStringLiteral("KiB")};
+    QCommandLineOption m_shift{
+        QStringLiteral("shift-clock"),
+        QCoreApplication::translate("main", "Add <NODE=MS> milliseconds to the times of that node (its folder name, "
+                                            "as in the node column) before the nodes are merged; repeatable."),
+        QStringLiteral("NODE=MS")};
 };
 
 int runAnalyze(const QStringList &arguments)

@@ -256,6 +256,9 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     sortForStore(parsed);
     for (Problem &problem : problems)
         store->addProblem(std::move(problem));
+    // Before any record is in, so that the one merge below already orders the shifted nodes.
+    for (auto it = options.nodeClockOffsets.cbegin(); it != options.nodeClockOffsets.cend(); ++it)
+        store->setNodeClockOffset(it.key(), it.value());
     std::vector<std::pair<int, std::vector<RecordEntry>>> records;
     records.reserve(parsed.size());
     for (ParsedFile &file : parsed) {

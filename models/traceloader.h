@@ -4,6 +4,7 @@
 
 #include "tracestore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -22,6 +23,7 @@ struct LoadOptions
     qint64 maxDecompressedBytes = defaultMaxDecompressedBytes(); // whole bundle, after decompression
     int maxArchiveDepth = 4;                                     // archives inside archives
     qint64 maxLineBytes = 1024 * 1024;                           // longer lines are cut and flagged
+    QHash<QString, qint64> nodeClockOffsets; // ms added to a node's times (node label as SourceFile::node)
 };
 
 // Called from the loading threads with bytes read so far and the total expected.

@@ -65,6 +65,18 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--rules"), fixture("retry-after-failure.txt"),
                            fixture("retry-after-failure.txt")}
             << 3 << QStringLiteral("rules refused: ");
+        QTest::newRow("a node's clock shifted")
+            << QStringList{QStringLiteral("--shift-clock"), QStringLiteral("cucm1=3600000"),
+                           QStringLiteral(CTIFLOW_TEST_DATA "/ui/cucm1")}
+            << 0 << QStringLiteral("09:00:0");
+        QTest::newRow("clock shift without a node")
+            << QStringList{QStringLiteral("--shift-clock"), QStringLiteral("3600000"),
+                           fixture("retry-after-failure.txt")}
+            << 2 << QStringLiteral("--shift-clock needs NODE=MS");
+        QTest::newRow("clock shift over a day")
+            << QStringList{QStringLiteral("--shift-clock"), QStringLiteral("cucm1=90000000"),
+                           fixture("retry-after-failure.txt")}
+            << 2 << QStringLiteral("at most a day");
         QTest::newRow("help documents the exit statuses")
             << QStringList{QStringLiteral("--help")} << 0
             << QStringLiteral("3  the rules file given with --rules was refused");

@@ -6,6 +6,9 @@
 #include "traceloader.h"
 #include "tracepath.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void unreadableFileReported();
     void progressEndsAtTotal();
     void cancelledBeforeStartGivesEmptyStore();
+    void nodeClockOffsetsReorderTheTimeline();
     void concatenatedGzipMembers();
     void cutGzipKeepsItsStart();
     void sniffing_data();
@@ -110,6 +114,38 @@ void TestLoader::decompressedSizeLimit()
     options.maxDecompressedBytes = 2000;
     const auto store = loadTraces({inputs + QStringLiteral("/archives/bundle.zip")}, options);
     QVERIFY(hasProblem(*store, QStringLiteral("bundle.zip"), QStringLiteral("maxDecompressedBytes")));
+}
+
+void TestLoader::nodeClockOffsetsReorderTheTimeline()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &path, const QByteArray &text) {
+        QVERIFY(QDir(dir.path()).mkpath(QFileInfo(path).path()));
+        QFile file(dir.filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write(QStringLiteral("cucm1/SDL001_200_000001.txt"),
+          "00000001.000 |10:00:00.000 |AppInfo  |a1\n00000002.000 |10:00:02.000 |AppInfo  |a2\n");
+    write(QStringLiteral("cucm2/SDL002_200_000001.txt"), "00000001.000 |10:00:01.000 |AppInfo  |b1\n");
+    const auto texts = [](const TraceStore &store) {
+        QByteArrayList list;
+        for (qsizetype i = 0; i < store.recordCount(); ++i)
+            list.append(store.fields(RecordIndex{i}).text.toByteArray());
+        return list;
+    };
+    const auto plain = loadTraces({dir.path()});
+    QCOMPARE(texts(*plain), QByteArrayList({"a1", "b1", "a2"}));
+    const QString node = plain->fileOf(RecordIndex{1}).node;
+    QVERIFY(!node.isEmpty());
+
+    LoadOptions options;
+    options.nodeClockOffsets.insert(node, 1500);
+    const auto shifted = loadTraces({dir.path()}, options);
+    QCOMPARE(texts(*shifted), QByteArrayList({"a1", "a2", "b1"}));
+    QCOMPARE(shifted->nodeClockOffset(node), 1500);
+    QCOMPARE(shifted->timeMs(RecordIndex{2}) - plain->timeMs(RecordIndex{1}), 1500);
 }
 
 void TestLoader::missingInputReported()

@@ -24,7 +24,7 @@ LoadController::~LoadController()
     QThreadPool::globalInstance()->waitForDone();
 }
 
-void LoadController::start(const QStringList &paths)
+void LoadController::start(const QStringList &paths, const LoadOptions &options)
 {
     cancel();
     const quint64 generation = ++m_generation;
@@ -40,7 +40,7 @@ void LoadController::start(const QStringList &paths)
         onStoreLoaded(generation, paths, std::move(store), job->wasCancelled());
     });
     Q_EMIT loadStarted(paths);
-    job->start(paths, {}, previewCallback(generation, paths));
+    job->start(paths, options, previewCallback(generation, paths));
 }
 
 LoadPreviewCallback LoadController::previewCallback(quint64 generation, const QStringList &paths)

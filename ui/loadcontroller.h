@@ -45,7 +45,7 @@ public:
 
     void setAnalyzer(SessionAnalyzer analyzer) { m_analyzer = std::move(analyzer); }
 
-    void start(const QStringList &paths);
+    void start(const QStringList &paths, const LoadOptions &options = {});
     void cancel();
     bool isRunning() const { return m_running; }
 

@@ -5,7 +5,9 @@
 #include "analyzer.h"
 #include "detailspanel.h"
 #include "flowexport.h"
+#include "logmodel.h"
 #include "logview.h"
+#include "nodeclockdialog.h"
 #include "sessioncontroller.h"
 #include "sessionfiltermodel.h"
 #include "startpage.h"
@@ -222,6 +224,8 @@ void MainWindow::setupViewMenu()
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_swimLanes, &SwimLaneView::zoomOut);
     view->addAction(tr("&Fit Diagram"), QKeySequence(Qt::CTRL | Qt::Key_0), m_swimLanes, &SwimLaneView::fitToWindow);
     view->addAction(tr("Show &All Lanes"), m_swimLanes, &SwimLaneView::showAllLanes);
+    m_shiftClocks = view->addAction(tr("Shift Node &Clocks…"), this, &MainWindow::askShiftNodeClocks);
+    m_shiftClocks->setEnabled(false);
     QAction *sessionOnly = view->addAction(tr("Log: This &Session Only"));
     sessionOnly->setCheckable(true);
     connect(sessionOnly, &QAction::toggled, m_log, &LogView::setSessionOnly);
@@ -334,8 +338,36 @@ bool MainWindow::isShowingStartPage() const
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    if (!paths.isEmpty())
-        m_loader->start(paths);
+    if (paths.isEmpty())
+        return;
+    m_clockOffsets.clear(); // offsets belong to the bundle they were set for
+    m_loader->start(paths);
+}
+
+void MainWindow::shiftNodeClocks(const QHash<QString, qint64> &offsets)
+{
+    if (m_bundlePaths.isEmpty())
+        return;
+    m_clockOffsets = offsets;
+    LoadOptions options;
+    options.nodeClockOffsets = offsets;
+    m_loader->start(m_bundlePaths, options);
+}
+
+void MainWindow::askShiftNodeClocks()
+{
+    const TraceStore *store = m_log->model()->store();
+    if (!store)
+        return;
+    QStringList nodes;
+    for (int f = 0; f < store->fileCount(); ++f) {
+        if (!nodes.contains(store->file(f).node))
+            nodes.append(store->file(f).node);
+    }
+    nodes.sort();
+    NodeClockDialog dialog(nodes, m_clockOffsets, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.offsets() != m_clockOffsets)
+        shiftNodeClocks(dialog.offsets());
 }
 
 void MainWindow::addRecentBundle(const QStringList &paths)

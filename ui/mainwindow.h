@@ -41,6 +41,9 @@ public:
     // Loads the paths (files, folders, archives) in the background and shows them.
     void openPaths(const QStringList &paths);
     void setAnalyzer(SessionAnalyzer analyzer);
+    // Reads the open bundle again with these node clock offsets (ms per node label).
+    void shiftNodeClocks(const QHash<QString, qint64> &offsets);
+    const QHash<QString, qint64> &nodeClockOffsets() const { return m_clockOffsets; }
 
     bool isShowingStartPage() const;
     // The window shows the first file of a bundle still loading (a banner over the diagram says so).
@@ -86,6 +89,7 @@ private:
     void addRecentBundle(const QStringList &paths);
     void rebuildRecentMenu();
     void askGoToLine();
+    void askShiftNodeClocks();
     void chooseFiles();
     void chooseFolder();
     void exportSession(bool redact);
@@ -109,7 +113,10 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
+    QAction *m_shiftClocks = nullptr;
     QList<QStringList> m_recent;
+    QStringList m_bundlePaths;             // the open bundle
+    QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;
 };

@@ -3,6 +3,7 @@
 // The main window's part in loading a bundle: progress, the first file's preview, the final result.
 #include "mainwindow.h"
 
+#include "nodeclockdialog.h"
 #include "sessioncontroller.h"
 #include "startpage.h"
 #include "swimlaneview.h"
@@ -100,6 +101,14 @@ void MainWindow::onLoadFinished(const LoadResult &result)
         text += tr(", %n problem(s)", nullptr, int(result.store->problems().size()));
     if (result.cancelled)
         text += tr(" (cancelled: partial bundle)");
+    QStringList shifted;
+    for (auto it = m_clockOffsets.cbegin(); it != m_clockOffsets.cend(); ++it)
+        shifted.append(tr("%1 %2").arg(it.key(), clockOffsetText(it.value())));
+    shifted.sort();
+    if (!shifted.isEmpty())
+        text += tr(", node clocks shifted: %1").arg(shifted.join(QStringLiteral(", ")));
+    m_bundlePaths = result.paths;
+    m_shiftClocks->setEnabled(result.store->fileCount() > 0);
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
