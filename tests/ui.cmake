@@ -9,3 +9,5 @@ ctiflow_add_test(tst_loadpreview tst_loadpreview.cpp previewbundle.h LIBS ctiflo
 ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)
 # Shifting a node's clock from the window.
 ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resources)
+# The reading limits as settings, and their dialog.
+ctiflow_add_test(tst_readinglimits tst_readinglimits.cpp LIBS ctiflow_ui)

@@ -8,6 +8,7 @@
 #include "logmodel.h"
 #include "logview.h"
 #include "nodeclockdialog.h"
+#include "readinglimits.h"
 #include "sessioncontroller.h"
 #include "sessionfiltermodel.h"
 #include "startpage.h"
@@ -196,6 +197,12 @@ void MainWindow::setupActions()
     m_swimLanes->addAction(copy);
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
     goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
+    edit->addSeparator();
+    edit->addAction(tr("&Reading Limits…"), this, [this] {
+        ReadingLimitsDialog dialog(savedReadingLimits(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            saveReadingLimits(dialog.limits());
+    });
     setupViewMenu();
 }
 
@@ -341,7 +348,7 @@ void MainWindow::openPaths(const QStringList &paths)
     if (paths.isEmpty())
         return;
     m_clockOffsets.clear(); // offsets belong to the bundle they were set for
-    m_loader->start(paths);
+    m_loader->start(paths, savedReadingLimits());
 }
 
 void MainWindow::shiftNodeClocks(const QHash<QString, qint64> &offsets)
@@ -349,7 +356,7 @@ void MainWindow::shiftNodeClocks(const QHash<QString, qint64> &offsets)
     if (m_bundlePaths.isEmpty())
         return;
     m_clockOffsets = offsets;
-    LoadOptions options;
+    LoadOptions options = savedReadingLimits();
     options.nodeClockOffsets = offsets;
     m_loader->start(m_bundlePaths, options);
 }
