@@ -17,6 +17,7 @@
 #include <QtConcurrentMap>
 
 #include <algorithm>
+#include <mutex>
 #include <numeric>
 
 #include <unistd.h>
@@ -45,7 +46,9 @@ struct LoadContext
     std::atomic<qint64> done = 0;
     qint64 total = 0;
     const LoadPreviewCallback *preview = nullptr;
-    std::atomic_bool previewed = false;
+    std::mutex previewMutex{};
+    std::atomic_int previewsOffered = 0;
+    std::atomic_bool previewTaken = false;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
     void advance(qint64 bytes)
@@ -145,18 +148,23 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
     return true;
 }
 
-// Hands the first file read completely to the preview callback, in a store of its own: the text is
-// shared, the records are copied before the main store rebases them.
+// Hands a file read completely to the preview callback, in a store of its own, until one preview is
+// taken or maxPreviewFiles were offered: the text is shared, the records are copied before the main
+// store rebases them.
 void offerPreview(const ParsedFile &parsed, LoadContext &context)
 {
-    if (!parsed.keep || !context.preview || !*context.preview || context.isCancelled() ||
-        context.previewed.exchange(true))
+    if (!parsed.keep || !context.preview || !*context.preview || context.isCancelled() || context.previewTaken ||
+        context.previewsOffered >= maxPreviewFiles)
         return;
+    const std::lock_guard lock(context.previewMutex);
+    if (context.previewTaken || context.previewsOffered >= maxPreviewFiles)
+        return;
+    ++context.previewsOffered;
     auto store = std::make_shared<TraceStore>();
     ScannedFile scanned = parsed.scanned;
     store->appendScanned(store->addFile(parsed.source, parsed.owner), std::move(scanned));
     store->finalize();
-    (*context.preview)(std::move(store));
+    context.previewTaken = (*context.preview)(std::move(store));
 }
 
 ParsedFile parseInput(const InputFile &input, LoadContext &context)

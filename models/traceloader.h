@@ -29,10 +29,12 @@ struct LoadOptions
 // Called from the loading threads with bytes read so far and the total expected.
 using LoadProgressCallback = std::function<void(qint64 done, qint64 total)>;
 
-// Called at most once, from a loading thread, with a finalized store holding only the first trace
-// file that finished reading, while the other files still load: enough to show its sessions early.
-// Not called for a single input or once cancelled. The loading thread waits for it to return.
-using LoadPreviewCallback = std::function<void(std::shared_ptr<const TraceStore> preview)>;
+// Called from a loading thread with a finalized store holding only one trace file that finished
+// reading, while the other files still load: enough to show its sessions early. Returns true when the
+// preview was used; false offers the next file read (at most maxPreviewFiles files in all). Not called
+// for a single input or once cancelled. Calls never overlap; the loading thread waits for each.
+using LoadPreviewCallback = std::function<bool(std::shared_ptr<const TraceStore> preview)>;
+constexpr int maxPreviewFiles = 3;
 
 // Reads files, folders and archives into one merged store. Never modifies the inputs. Problems
 // (unreadable, skipped, damaged) are in the store's problems(). Returns a partial store when

@@ -25,11 +25,14 @@ struct Previews
     QMutex mutex;
     QList<std::shared_ptr<const TraceStore>> stores;
 
+    int declines = 0; // previews turned down before one is taken
+
     LoadPreviewCallback callback()
     {
         return [this](std::shared_ptr<const TraceStore> store) {
             const QMutexLocker lock(&mutex);
             stores.append(std::move(store));
+            return stores.size() > declines;
         };
     }
 };
@@ -47,6 +50,8 @@ class TestLoadPreview : public QObject
 
 private Q_SLOTS:
     void loaderPreviewsOneFileOfABundle();
+    void declinedPreviewOffersTheNextFile_data();
+    void declinedPreviewOffersTheNextFile();
     void singleFileHasNoPreview();
     void cancelledLoadHasNoPreview();
     void previewComesBeforeTheFinalResult();
@@ -85,6 +90,35 @@ void TestLoadPreview::loaderPreviewsOneFileOfABundle()
     QCOMPARE(preview.recordText(RecordIndex{0}), store->recordText(RecordIndex{first}));
     QCOMPARE(preview.timeMs(RecordIndex{0}), store->timeMs(RecordIndex{first}));
     QCOMPARE(preview.signalName(RecordIndex{0}), store->signalName(RecordIndex{first}));
+}
+
+void TestLoadPreview::declinedPreviewOffersTheNextFile_data()
+{
+    QTest::addColumn<int>("declines");
+    QTest::addColumn<int>("offered");
+    QTest::newRow("taken at once") << 0 << 1;
+    QTest::newRow("first file declined") << 1 << 2;
+    QTest::newRow("every file declined: a few offered, not all") << 5 << maxPreviewFiles;
+}
+
+void TestLoadPreview::declinedPreviewOffersTheNextFile()
+{
+    QFETCH(int, declines);
+    QFETCH(int, offered);
+    QTemporaryDir dir;
+    QVERIFY(PreviewBundle::write(dir, 5));
+    Previews previews;
+    previews.declines = declines;
+    const auto store = loadTraces({dir.path()}, {}, {}, nullptr, previews.callback());
+    QCOMPARE(store->fileCount(), 5);
+    QCOMPARE(previews.stores.size(), offered);
+    QStringList files;
+    for (const auto &preview : std::as_const(previews.stores)) {
+        QCOMPARE(preview->fileCount(), 1);
+        files.append(preview->file(0).path);
+    }
+    files.removeDuplicates();
+    QCOMPARE(files.size(), offered);
 }
 
 void TestLoadPreview::singleFileHasNoPreview()

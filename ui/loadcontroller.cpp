@@ -56,10 +56,11 @@ LoadPreviewCallback LoadController::previewCallback(quint64 generation, const QS
         qCDebug(lcUi) << "preview of" << preview.store->recordCount() << "records:" << preview.sessions.size()
                       << "sessions, complete ones:" << anyComplete;
         if (!anyComplete)
-            return;
+            return false; // the loader offers the next file read
         QMetaObject::invokeMethod(
             this, [this, generation, preview = std::move(preview)] { showPreview(generation, preview); },
             Qt::QueuedConnection);
+        return true;
     };
 }
 
