@@ -22,6 +22,7 @@ NodeClockDialog::NodeClockDialog(const QStringList &nodes, const QHash<QString, 
     : QDialog(parent)
 {
     setWindowTitle(tr("Shift Node Clocks"));
+    setMinimumWidth(460); // room for the explanation to read as a paragraph
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("When the clocks of the CTI Managers disagree, their records interleave in the "
                                 "wrong order. Add an offset to a node's times; the bundle is read again with "

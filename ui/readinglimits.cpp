@@ -61,6 +61,7 @@ ReadingLimitsDialog::ReadingLimitsDialog(const LoadOptions &limits, QWidget *par
     : QDialog(parent)
 {
     setWindowTitle(tr("Reading Limits"));
+    setMinimumWidth(460); // room for the explanation to read as a paragraph
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Bundles come from servers and laptops of unknown state. A file or archive that "
                                 "goes past one of these limits is read up to it, and the Problems tab says so; "
