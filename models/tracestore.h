@@ -41,6 +41,9 @@ struct RecordEntry
     quint32 file = 0;   // index into the store's files
     quint16 signal = 0; // interned signal name, 0 when the record is no signal
     RecordType type = RecordType::Other;
+    // Set by the scanner when the record has the sequence number of the record before it in its file
+    // (lines written while handling one signal), so that the analysis need not read it again.
+    quint8 sameGroupAsPrevious : 1 = 0;
 };
 static_assert(sizeof(RecordEntry) <= 32, "millions of records: keep the per-record index small");
 

@@ -117,7 +117,9 @@ quint64 groupOf(QByteArrayView text)
 
 struct GroupState
 {
-    quint64 prefix = 0; // "00895261" as bytes
+    RecordIndex signal; // the record that began the group
+    quint64 prefix = 0; // "00895261" as bytes, read from the signal when first asked for
+    bool prefixRead = false;
     int session = -1;
     Connection key;       // connection of the signal, invalid when it named none
     bool opening = false; // lines of this group may open a session
@@ -133,22 +135,34 @@ struct NodeState
     qint64 lastMs = 0;
     QList<Orphan> orphans;
     int lastSession = -1;
+    // The group of the node's previous record, valid while the next record comes from the same file:
+    // a record that the scanner marked as of the same group belongs to it without reading its text.
+    GroupState *previousGroup = nullptr;
+    quint32 previousFile = 0;
+    bool previousKnown = false;
 
-    GroupState *find(quint64 prefix)
+    GroupState *find(const TraceStore &store, quint64 prefix)
     {
         if (prefix == 0)
             return nullptr;
         for (size_t i = 0; i < groups.size(); ++i) {
             GroupState &group = groups[(current + groups.size() - i) % groups.size()];
+            if (!group.signal.isValid())
+                continue;
+            if (!group.prefixRead) {
+                group.prefix = groupOf(store.recordText(group.signal));
+                group.prefixRead = true;
+            }
             if (group.prefix == prefix)
                 return &group;
         }
         return nullptr;
     }
-    GroupState &begin(quint64 prefix)
+    GroupState &begin(RecordIndex signal)
     {
         current = (current + 1) % groups.size();
-        groups[current] = GroupState{prefix, -1, {}, false, -1, {}};
+        groups[current] = GroupState{};
+        groups[current].signal = signal;
         return groups[current];
     }
 };
@@ -170,8 +184,8 @@ public:
 private:
     void compile();
     void addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles);
-    void onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
-    void onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId);
+    void onSignal(RecordIndex index, NodeState &node, int nodeId);
+    void onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId);
     Matches matchText(QByteArrayView text);
     int sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index);
     void apply(int session, RecordIndex index, QByteArrayView text, const Matches &matched);
@@ -296,13 +310,20 @@ QList<Session> Analyzer::run()
             continue;
         NodeState &node = nodes[size_t(nodeId)];
         node.lastMs = std::max(node.lastMs, entry.timeMs);
-        if (entry.type == RecordType::SdlStat)
+        const bool sameGroup = entry.sameGroupAsPrevious && node.previousKnown && node.previousFile == entry.file;
+        node.previousFile = entry.file;
+        if (entry.type == RecordType::SdlStat) {
+            node.previousKnown = sameGroup; // statistics lines belong to no signal's handling
             continue;
-        const QByteArrayView text = m_store.recordText(index);
-        if (isSignal(entry.type))
-            onSignal(index, text, node, nodeId);
-        else
-            onText(index, text, node, nodeId);
+        }
+        if (isSignal(entry.type)) {
+            onSignal(index, node, nodeId);
+        } else {
+            GroupState *group = sameGroup ? node.previousGroup : node.find(m_store, groupOf(m_store.recordText(index)));
+            onText(index, group, node, nodeId);
+            node.previousGroup = group;
+        }
+        node.previousKnown = true;
     }
     std::vector<qint64> nodeEnd;
     for (NodeState &node : nodes) {
@@ -319,12 +340,14 @@ QList<Session> Analyzer::run()
     return sessions;
 }
 
-void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
+void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
 {
-    GroupState &group = node.begin(groupOf(text));
+    GroupState &group = node.begin(index);
+    node.previousGroup = &group;
     const quint16 signal = m_store.entry(index).signal;
     if (signal >= m_relevant.size() || !m_relevant[signal])
-        return;
+        return; // its text is not even read
+    const QByteArrayView text = m_store.recordText(index);
     QByteArrayView destination, source, tag;
     if (!routeOf(text, destination, source, tag))
         return;
@@ -367,11 +390,11 @@ void Analyzer::onSignal(RecordIndex index, QByteArrayView text, NodeState &node,
     attachOrphans(node, session, m_store.entry(index).timeMs);
 }
 
-void Analyzer::onText(RecordIndex index, QByteArrayView text, NodeState &node, int nodeId)
+void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId)
 {
-    GroupState *group = node.find(groupOf(text));
     if (group && group->session < 0 && !group->opening)
         return; // handling of a signal of no session, and its lines cannot open one
+    const QByteArrayView text = m_store.recordText(index);
     const qsizetype header = recordHeaderLength(text);
     const Matches matched = matchText(text.sliced(std::min(header, text.size())));
     if (!group) {

@@ -19,6 +19,8 @@ namespace CtiFlow {
 namespace {
 
 constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
+// The 8-digit sequence number a record begins with: lines written while handling one signal share it.
+constexpr qsizetype groupBytes = 8;
 // A time of day more than this far below the previous record's means the clock passed midnight;
 // smaller steps back are out-of-order writes and are kept as they are.
 constexpr int rolloverThresholdMs = 12 * 60 * 60 * 1000;
@@ -351,6 +353,11 @@ void Scanner::record(const char *start, const char *end, const Header &header)
         const char *signalBegin = skipPadding(bar + 1, end);
         const char *next = m_bars.next(signalBegin, end);
         entry.signal = intern(signalBegin, trimBack(signalBegin, next ? next : end));
+    }
+    if (!m_result.records.empty() && end - start >= groupBytes) {
+        const RecordEntry &previous = m_result.records.back();
+        entry.sameGroupAsPrevious =
+            previous.length >= groupBytes && std::memcmp(m_begin + previous.offset, start, groupBytes) == 0;
     }
     m_result.records.push_back(entry);
     m_inRecord = true;
