@@ -6,6 +6,7 @@
 #include "textmatcher.h"
 #include "verdict.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
@@ -105,6 +106,38 @@ bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArrayView &s
     return true;
 }
 
+// Where the text after the sequence number and the time begins. The scanner accepted the record, so
+// the usual layout ("00895261.038 |08:59:17.149 |", padded or not) needs only its two bars checked.
+qsizetype payloadStart(QByteArrayView text)
+{
+    constexpr qsizetype usual = 28;
+    if (text.size() >= usual && text[13] == '|' && text[27] == '|')
+        return usual;
+    return std::min(recordHeaderLength(text), text.size());
+}
+
+// The instance of a "CTIHandler(1,200,22,7)" tuple, or -1: only that number tells one client
+// connection's handler from another.
+int handlerInstance(QByteArrayView tuple)
+{
+    constexpr QByteArrayView prefix("CTIHandler(");
+    if (!tuple.startsWith(prefix) || !tuple.endsWith(')'))
+        return -1;
+    qsizetype i = prefix.size();
+    for (int comma = 0; comma < 3; ++comma) {
+        while (i < tuple.size() && tuple[i] >= '0' && tuple[i] <= '9')
+            ++i;
+        if (i >= tuple.size() || tuple[i] != ',')
+            return -1;
+        ++i;
+    }
+    const qsizetype start = i;
+    int value = 0;
+    while (i < tuple.size() && tuple[i] >= '0' && tuple[i] <= '9' && i - start < 9)
+        value = value * 10 + (tuple[i++] - '0');
+    return i > start && i == tuple.size() - 1 ? value : -1;
+}
+
 // The records written while handling one signal share its 8-digit sequence number.
 // The 8-digit sequence number of a record as one integer compare, 0 when the record is too short.
 quint64 groupOf(QByteArrayView text)
@@ -199,6 +232,7 @@ private:
     std::vector<std::uint8_t> m_relevant;     // signal id -> 1 when its records matter
     std::vector<int> m_textPatterns;          // needle -> pattern
     std::shared_ptr<const TextMatcher> m_matcher;
+    std::unique_ptr<const FieldKeys> m_fieldKeys;
     std::vector<std::uint32_t> m_seen;
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
@@ -255,6 +289,7 @@ void Analyzer::compile()
         }
     }
     m_matcher = TextMatcher::shared(needles);
+    m_fieldKeys = std::make_unique<const FieldKeys>(m_rules);
     m_seen.assign(m_patterns.size(), 0);
     nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
 }
@@ -287,12 +322,12 @@ Matches Analyzer::matchText(QByteArrayView text)
 {
     Matches matched;
     ++m_stamp;
-    m_matcher->scan(text, [&](int needle) {
+    m_matcher->scan(text, [&](int needle, qsizetype) {
         const int id = m_textPatterns[size_t(needle)];
         if (m_seen[size_t(id)] == m_stamp)
             return;
         m_seen[size_t(id)] = m_stamp;
-        if (m_patterns[size_t(id)].pattern->matches(text))
+        if (m_patterns[size_t(id)].pattern->matches(text, true))
             matched.append(id);
     });
     return matched;
@@ -300,6 +335,8 @@ Matches Analyzer::matchText(QByteArrayView text)
 
 QList<Session> Analyzer::run()
 {
+    QElapsedTimer timer;
+    timer.start();
     std::vector<NodeState> nodes(size_t(std::max<qsizetype>(1, m_nodeNames.size())));
     const qsizetype count = m_store.recordCount();
     for (qsizetype i = 0; i < count; ++i) {
@@ -331,12 +368,15 @@ QList<Session> Analyzer::run()
         if (node.lastSession >= 0)
             attachOrphans(node, node.lastSession, node.lastMs); // lines after the last signal of a trace
     }
+    const qint64 passMs = timer.elapsed();
     QList<Session> sessions;
     sessions.reserve(qsizetype(m_sessions.size()));
     for (SessionWork &work : m_sessions) {
         work.nodeEndMs = nodeEnd[size_t(work.nodeId)];
         sessions.append(decideSession(m_store, m_rules, work));
     }
+    qCDebug(lcFlow) << "node" << m_node << ": record pass" << passMs << "ms, verdicts of" << sessions.size()
+                    << "sessions" << timer.elapsed() - passMs << "ms";
     return sessions;
 }
 
@@ -356,11 +396,8 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
         return;
     group.opening = m_opening[signal] != 0;
     for (const QByteArrayView tuple : {destination, source}) {
-        if (!tuple.startsWith("CTIHandler("))
-            continue;
-        const ProcessTuple process = parseProcessTuple(tuple);
-        if (process.name == "CTIHandler") {
-            group.handler = process.instance;
+        if (const int instance = handlerInstance(tuple); instance >= 0) {
+            group.handler = instance;
             group.handlerName = tuple;
             break;
         }
@@ -395,8 +432,7 @@ void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int
     if (group && group->session < 0 && !group->opening)
         return; // handling of a signal of no session, and its lines cannot open one
     const QByteArrayView text = m_store.recordText(index);
-    const qsizetype header = recordHeaderLength(text);
-    const Matches matched = matchText(text.sliced(std::min(header, text.size())));
+    const Matches matched = matchText(text.sliced(payloadStart(text)));
     if (!group) {
         if (node.orphans.size() >= maxOrphans)
             node.orphans.removeFirst();
@@ -425,7 +461,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
         session = -1; // the same connection opens again
     if (session >= 0 || !creates || !group.key.valid)
         return session;
-    SessionWork work(m_rules);
+    SessionWork work(m_rules, *m_fieldKeys);
     work.nodeId = nodeId;
     work.session.node = m_nodeLabels.value(nodeId);
     work.session.connection = group.key.text();
@@ -479,11 +515,13 @@ QList<Session> analyzeSessions(const TraceStore &store, const Rules &rules)
         return analyzer.run();
     };
     // One CTI Manager needs no other thread.
-    const QList<QList<Session>> perNode =
+    QElapsedTimer timer;
+    timer.start();
+    QList<QList<Session>> perNode =
         nodes.size() == 1 ? QList<QList<Session>>{analyzeNode(0)} : QtConcurrent::blockingMapped(nodes, analyzeNode);
     QList<Session> sessions;
-    for (const QList<Session> &list : perNode)
-        sessions.append(list);
+    for (QList<Session> &list : perNode)
+        sessions.append(std::move(list)); // moved, not copied: a session holds many implicitly shared lists
     std::stable_sort(sessions.begin(), sessions.end(), [](const Session &a, const Session &b) {
         const qsizetype first = a.records.isEmpty() ? -1 : a.records.first().value;
         const qsizetype second = b.records.isEmpty() ? -1 : b.records.first().value;
@@ -491,7 +529,7 @@ QList<Session> analyzeSessions(const TraceStore &store, const Rules &rules)
     });
     for (qsizetype s = 0; s < sessions.size(); ++s)
         sessions[s].number = int(s + 1);
-    qCDebug(lcFlow) << sessions.size() << "sessions in" << store.recordCount() << "records";
+    qCDebug(lcFlow) << sessions.size() << "sessions in" << store.recordCount() << "records," << timer.elapsed() << "ms";
     return sessions;
 }
 

@@ -333,9 +333,9 @@ qint64 lineOfOffset(const QByteArray &text, qsizetype offset)
 
 } // namespace
 
-bool RulePattern::matches(QByteArrayView record) const
+bool RulePattern::matches(QByteArrayView record, bool textFound) const
 {
-    if (!text.isEmpty() && !record.contains(text))
+    if (!textFound && !text.isEmpty() && !record.contains(text))
         return false;
     for (const QByteArray &also : alsoTexts) {
         if (!record.contains(also))

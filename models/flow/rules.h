@@ -27,7 +27,8 @@ struct RulePattern
     QList<QByteArray> unless;    // none of these may occur
     QRegularExpression regex;    // invalid (empty pattern) when not given; slower, use sparingly
 
-    bool matches(QByteArrayView record) const;
+    // textFound: the caller already knows that text occurs in the record (a matcher found it).
+    bool matches(QByteArrayView record, bool textFound = false) const;
 };
 
 struct RuleLane

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <tuple>
 
 namespace CtiFlow {
 
@@ -14,7 +15,15 @@ TextMatcher::TextMatcher(const QList<QByteArray> &needles)
     , m_bitmap((size_t(1) << hashBits) / 64, 0)
     , m_start((size_t(1) << hashBits) + 1, 0)
 {
-    std::vector<std::pair<std::uint32_t, int>> byHash;
+    // The shortest needle that the windows cover sets the stride: each occurrence must hold one
+    // window that starts at a multiple of it.
+    qsizetype shortest = maxStride + 3;
+    for (const QByteArray &needle : needles) {
+        if (needle.size() >= 4)
+            shortest = std::min(shortest, needle.size());
+    }
+    m_stride = std::clamp<qsizetype>(shortest - 3, 1, maxStride);
+    std::vector<std::tuple<std::uint32_t, int, int>> byHash;
     for (qsizetype n = 0; n < needles.size(); ++n) {
         const QByteArray &needle = needles[n];
         if (needle.isEmpty())
@@ -23,15 +32,18 @@ TextMatcher::TextMatcher(const QList<QByteArray> &needles)
             m_short.push_back(int(n));
             continue;
         }
-        std::uint32_t word;
-        std::memcpy(&word, needle.constData(), 4);
-        byHash.emplace_back(hash(word), int(n));
+        for (qsizetype offset = 0; offset < m_stride; ++offset) {
+            std::uint32_t word;
+            std::memcpy(&word, needle.constData() + offset, 4);
+            byHash.emplace_back(hash(word), int(n), int(offset));
+        }
     }
     std::sort(byHash.begin(), byHash.end());
-    for (const auto &[h, needle] : byHash) {
+    byHash.erase(std::unique(byHash.begin(), byHash.end()), byHash.end());
+    for (const auto &[h, needle, offset] : byHash) {
         m_bitmap[h >> 6] |= std::uint64_t(1) << (h & 63);
         ++m_start[h + 1];
-        m_candidates.push_back(needle);
+        m_candidates.push_back({needle, offset});
     }
     for (size_t h = 1; h < m_start.size(); ++h)
         m_start[h] += m_start[h - 1];

@@ -5,6 +5,7 @@
 #include "ctierror.h"
 
 #include <algorithm>
+#include <array>
 
 namespace CtiFlow {
 
@@ -15,22 +16,21 @@ bool endsValue(char c)
     return c == ' ' || c == ')' || c == ',' || c == '|' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// The value after key in text ("login=wwhite " -> "wwhite"), or empty.
-QByteArrayView valueAfter(QByteArrayView text, QByteArrayView key)
+// The value that begins at start ("wwhite" of "login=wwhite "), spaces before it skipped.
+QByteArrayView valueAt(QByteArrayView text, qsizetype start)
 {
-    // The key must start a word: "Name= " is not the end of "mIssuerName= ".
-    qsizetype at = text.indexOf(key);
-    while (at > 0 && text[at - 1] != ' ' && text[at - 1] != '(' && text[at - 1] != '|')
-        at = text.indexOf(key, at + 1);
-    if (at < 0)
-        return {};
-    qsizetype start = at + key.size();
     while (start < text.size() && text[start] == ' ')
         ++start;
     qsizetype end = start;
     while (end < text.size() && !endsValue(text[end]))
         ++end;
     return text.sliced(start, end - start);
+}
+
+// A key must start a word: "Name= " is not the end of "mIssuerName= ".
+bool startsWord(QByteArrayView text, qsizetype at)
+{
+    return at == 0 || text[at - 1] == ' ' || text[at - 1] == '(' || text[at - 1] == '|';
 }
 
 bool before(RecordIndex a, RecordIndex b)
@@ -40,8 +40,28 @@ bool before(RecordIndex a, RecordIndex b)
 
 } // namespace
 
-SessionWork::SessionWork(const Rules &rules_)
+FieldKeys::FieldKeys(const Rules &rules)
+{
+    QList<QByteArray> needles;
+    const std::pair<Field, QString> names[] = {{Login, QStringLiteral("login")},
+                                               {Device, QStringLiteral("device")},
+                                               {ProviderId, QStringLiteral("providerId")}};
+    for (const auto &[field, name] : names) {
+        const QList<QByteArray> list = rules.fields.value(name);
+        for (qsizetype k = 0; k < list.size(); ++k) {
+            if (list[k].isEmpty())
+                continue;
+            needles.append(list[k]);
+            keys.push_back({field, int(k)});
+            lengths.push_back(list[k].size());
+        }
+    }
+    matcher = TextMatcher::shared(needles);
+}
+
+SessionWork::SessionWork(const Rules &rules_, const FieldKeys &fieldKeys_)
     : rules(&rules_)
+    , fieldKeys(&fieldKeys_)
     , evidence(size_t(rules_.steps.size()))
 {}
 
@@ -74,32 +94,50 @@ void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteAr
 
 void SessionWork::extractFields(QByteArrayView text)
 {
+    // For each field, the first word-start occurrence of each key; the earliest key of the rules'
+    // list that has a value wins.
+    constexpr int maxRanks = 16;
+    std::array<std::array<qsizetype, maxRanks>, FieldKeys::FieldCount> first{};
+    for (auto &ranks : first)
+        ranks.fill(-1);
+    std::array<std::array<int, maxRanks>, FieldKeys::FieldCount> needleOf{};
+    bool any = false;
+    fieldKeys->matcher->scan(text, [&](int needle, qsizetype at) {
+        const FieldKeys::Key &key = fieldKeys->keys[size_t(needle)];
+        if (key.rank >= maxRanks || !startsWord(text, at))
+            return;
+        qsizetype &best = first[key.field][size_t(key.rank)];
+        if (best < 0 || at < best) {
+            best = at;
+            needleOf[key.field][size_t(key.rank)] = needle;
+        }
+        any = true;
+    });
+    if (!any)
+        return;
+    auto value = [&](FieldKeys::Field field) -> QByteArrayView {
+        for (int rank = 0; rank < maxRanks; ++rank) {
+            const qsizetype at = first[field][size_t(rank)];
+            if (at < 0)
+                continue;
+            const QByteArrayView found = valueAt(text, at + fieldKeys->lengths[size_t(needleOf[field][size_t(rank)])]);
+            if (!found.isEmpty())
+                return found;
+        }
+        return {};
+    };
     if (session.login.isEmpty()) {
-        for (const QByteArray &key : rules->fields.value(QStringLiteral("login"))) {
-            const QByteArrayView value = valueAfter(text, key);
-            if (!value.isEmpty()) {
-                session.login = QString::fromUtf8(value);
-                break;
-            }
-        }
+        if (const QByteArrayView login = value(FieldKeys::Login); !login.isEmpty())
+            session.login = QString::fromUtf8(login);
     }
-    for (const QByteArray &key : rules->fields.value(QStringLiteral("device"))) {
-        const QByteArrayView value = valueAfter(text, key);
-        if (!value.isEmpty()) {
-            const QString device = QString::fromUtf8(value);
-            if (!session.devices.contains(device))
-                session.devices.append(device);
-            break;
-        }
+    if (const QByteArrayView found = value(FieldKeys::Device); !found.isEmpty()) {
+        const QString device = QString::fromUtf8(found);
+        if (!session.devices.contains(device))
+            session.devices.append(device);
     }
     if (session.providerId.isEmpty()) {
-        for (const QByteArray &key : rules->fields.value(QStringLiteral("providerId"))) {
-            const QByteArrayView value = valueAfter(text, key);
-            if (!value.isEmpty()) {
-                session.providerId = QString::fromUtf8(value);
-                break;
-            }
-        }
+        if (const QByteArrayView id = value(FieldKeys::ProviderId); !id.isEmpty())
+            session.providerId = QString::fromUtf8(id);
     }
 }
 

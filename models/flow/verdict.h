@@ -4,8 +4,10 @@
 
 #include "rules.h"
 #include "session.h"
+#include "textmatcher.h"
 #include "tracestore.h"
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -19,6 +21,30 @@ enum class PatternRole : std::uint8_t
     Token,     // a token (SSO) login
 };
 
+// The keys of the session fields that the rules name (login, device, provider id), found in a
+// record by one scan instead of a search per key.
+struct FieldKeys
+{
+    enum Field : std::uint8_t
+    {
+        Login,
+        Device,
+        ProviderId,
+        FieldCount,
+    };
+    struct Key
+    {
+        Field field = Login;
+        int rank = 0; // position in the rules' list for its field: earlier keys win
+    };
+
+    explicit FieldKeys(const Rules &rules);
+
+    std::shared_ptr<const TextMatcher> matcher;
+    std::vector<Key> keys;          // per needle of the matcher
+    std::vector<qsizetype> lengths; // per needle
+};
+
 // What the record pass found for one session, before the verdict.
 struct SessionWork
 {
@@ -30,7 +56,7 @@ struct SessionWork
         std::optional<quint32> code;
     };
 
-    explicit SessionWork(const Rules &rules);
+    SessionWork(const Rules &rules, const FieldKeys &fieldKeys);
 
     // Records that a pattern matched the record text (the whole record, header included).
     void match(PatternRole role, int index, RecordIndex record, QByteArrayView text);
@@ -38,6 +64,7 @@ struct SessionWork
     bool beyond(int step) const { return maxStep > step || !hits.isEmpty(); }
 
     const Rules *rules;
+    const FieldKeys *fieldKeys;
     Session session;
     int nodeId = -1;
     int handler = -1;
