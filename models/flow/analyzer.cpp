@@ -60,7 +60,9 @@ struct Connection
     }
     QString text() const
     {
-        return QStringLiteral("%1,%2,%3,%4").arg(numbers[0]).arg(numbers[1]).arg(numbers[2]).arg(numbers[3]);
+        const QChar comma(u',');
+        return QString::number(numbers[0]) + comma + QString::number(numbers[1]) + comma + QString::number(numbers[2]) +
+               comma + QString::number(numbers[3]);
     }
 };
 
@@ -241,6 +243,7 @@ private:
     std::vector<SessionWork> m_sessions;
     QHash<Connection, int> m_byConnection; // connection -> current session (one analyzer per node)
     std::vector<std::uint8_t> m_opening;   // signal id -> 1 when its lines may open a session
+    int m_opensStep = -1;                  // the step whose evidence opens a session
 };
 
 void Analyzer::addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles)
@@ -290,6 +293,7 @@ void Analyzer::compile()
     }
     m_matcher = TextMatcher::shared(needles);
     m_fieldKeys = std::make_unique<const FieldKeys>(m_rules);
+    m_opensStep = m_rules.stepIndex(m_rules.opensSession);
     m_seen.assign(m_patterns.size(), 0);
     nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
 }
@@ -451,7 +455,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     int session = group.session;
     bool opens = false;
     bool creates = false;
-    const int opensStep = m_rules.stepIndex(m_rules.opensSession);
+    const int opensStep = m_opensStep;
     for (const int id : matched) {
         const CompiledPattern &p = m_patterns[size_t(id)];
         creates = creates || p.role != Role::Token;
@@ -468,6 +472,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     work.handler = group.handler;
     work.session.handler = QString::fromLatin1(group.handlerName);
     work.firstRecord = index;
+    work.session.records.reserve(64); // a login alone is some 60 to 100 records
     session = int(m_sessions.size());
     m_sessions.push_back(std::move(work));
     m_byConnection.insert(group.key, session);

@@ -139,8 +139,10 @@ LoadResult timeLoad(const QString &dir, int runs)
             r.analysisSeconds >> r.sessions;
         if (r.records == 0)
             qFatal("loading %s failed", qPrintable(dir));
+        const double bestAnalysis = i == 0 ? r.analysisSeconds : std::min(best.analysisSeconds, r.analysisSeconds);
         if (r.seconds < best.seconds)
             best = r;
+        best.analysisSeconds = bestAnalysis; // best of the runs too: it is as exposed to the machine's noise
     }
     return best;
 }
