@@ -66,6 +66,19 @@ const char *skipPadding(const char *p, const char *end)
 
 const char *trimBack(const char *begin, const char *end)
 {
+#if defined(__SSE2__)
+    // Fixed-width columns end in long runs of spaces: drop them 16 at a time, then finish below.
+    const __m128i space = _mm_set1_epi8(' ');
+    while (end - begin >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(end - 16));
+        const auto spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, space)));
+        if (spaces != 0xFFFF) {
+            end -= std::countl_zero(~spaces << 16); // the spaces after the last other byte
+            break;
+        }
+        end -= 16;
+    }
+#endif
     while (end > begin) {
         const char c = end[-1];
         if (c == ' ' || c == '\t' || c == '\r')
@@ -85,9 +98,45 @@ struct Header
     int timeOfDay = -1;        // -1 when the digits are no valid time
 };
 
+// True when the eight bytes at p are all ASCII digits.
+bool eightDigits(const char *p)
+{
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ULL;
+    // A digit has 3 as its high nibble, and still has after adding 6; a carry out of a byte only
+    // ever comes from a byte that is no digit, so it can make the answer false but never true.
+    return ((x & high) | (((x + 0x0606060606060606ULL) & high) >> 4)) == 0x3333333333333333ULL;
+}
+
+// The two layouts of nearly every header: "00895261.038 |08:59:17.149 |" as written by CUCM and
+// "00895261.038|08:59:17.149|" as pasted from web pages. False for anything else, which
+// headerAt() then reads the long way.
+bool usualHeader(const char *p, const char *end, Header &h)
+{
+    const qsizetype pad = end - p > 12 && p[12] == ' ' ? 1 : 0;
+    const char *t = p + 13 + pad; // the time of day
+    if (end - p < 26 + 2 * pad || p[8] != '.' || p[12 + pad] != '|' || t[2] != ':' || t[5] != ':' || t[8] != '.' ||
+        (pad && t[12] != ' ') || t[12 + pad] != '|')
+        return false;
+    if (!eightDigits(p) || !isDigit(p[9]) || !isDigit(p[10]) || !isDigit(p[11]))
+        return false;
+    for (int i : {0, 1, 3, 4, 6, 7, 9, 10, 11}) {
+        if (!isDigit(t[i]))
+            return false;
+    }
+    h.end = t + 13 + pad;
+    const int hh = twoDigits(t), mm = twoDigits(t + 3), ss = twoDigits(t + 6);
+    if (hh < 24 && mm < 60 && ss < 60)
+        h.timeOfDay = ((hh * 60 + mm) * 60 + ss) * 1000 + (t[9] - '0') * 100 + twoDigits(t + 10);
+    return true;
+}
+
 Header headerAt(const char *p, const char *end)
 {
     Header h;
+    if (usualHeader(p, end, h))
+        return h;
     if (end - p < 26 || !isDigit(p[0]) || p[8] != '.')
         return h;
     for (int i = 1; i < 12; ++i) {
@@ -150,6 +199,37 @@ public:
         return m_cursor < m_count && m_at[size_t(m_cursor)] < limit ? m_at[size_t(m_cursor)] : nullptr;
     }
 
+    // The bars at or after from and before limit, one by one, leaving the cursor of next() where it
+    // is: looking for a header inside the line walks every bar, and the fields are read after it.
+    class Walk
+    {
+    public:
+        Walk(const LineBars &bars, const char *from, const char *limit)
+            : m_bars(bars)
+            , m_from(from)
+            , m_limit(limit)
+        {}
+        const char *next()
+        {
+            if (m_bars.m_overflow) {
+                const char *bar = find(m_from, m_limit, '|');
+                m_from = bar ? bar + 1 : m_limit;
+                return bar;
+            }
+            while (m_index < m_bars.m_count && m_bars.m_at[size_t(m_index)] < m_from)
+                ++m_index;
+            if (m_index < m_bars.m_count && m_bars.m_at[size_t(m_index)] < m_limit)
+                return m_bars.m_at[size_t(m_index++)];
+            return nullptr;
+        }
+
+    private:
+        const LineBars &m_bars;
+        const char *m_from;
+        const char *m_limit;
+        int m_index = 0;
+    };
+
 private:
     static constexpr int capacity = 96;
     std::array<const char *, capacity> m_at{};
@@ -188,7 +268,8 @@ const char *scanLine(const char *p, const char *end, LineBars &bars)
 // Start of another record header inside the line after from (pasted excerpts), or nullptr.
 const char *embeddedHeader(const char *from, const char *end, LineBars &bars)
 {
-    for (const char *bar = bars.next(from, end); bar; bar = bars.next(bar + 1, end)) {
+    LineBars::Walk walk(bars, from, end);
+    while (const char *bar = walk.next()) {
         // Cheap test first: the bar after a sequence number is followed by "HH:". Fixed-width
         // fields put long runs of padding before most bars, so walking back is left for the few
         // bars that pass.
@@ -212,22 +293,24 @@ const char *embeddedHeader(const char *from, const char *end, LineBars &bars)
 
 RecordType typeOf(const char *b, const char *e)
 {
-    const QByteArrayView name(b, e - b);
-    if (name.startsWith("SdlSig")) {
-        if (name.size() == 6)
-            return RecordType::SdlSig;
-        if (name == "SdlSig-I")
+    // Fixed-size compares, which the compiler turns into a load or two each.
+    const auto is = [b, e](const char(&name)[sizeof("SdlSig-I")]) { return std::memcmp(b, name, 8) == 0; };
+    switch (e - b) {
+    case 6:
+        return std::memcmp(b, "SdlSig", 6) == 0 ? RecordType::SdlSig : RecordType::Other;
+    case 7:
+        if (std::memcmp(b, "AppInfo", 7) == 0)
+            return RecordType::AppInfo;
+        return std::memcmp(b, "SdlStat", 7) == 0 ? RecordType::SdlStat : RecordType::Other;
+    case 8:
+        if (is("SdlSig-I"))
             return RecordType::SdlSigIn;
-        if (name == "SdlSig-O")
+        if (is("SdlSig-O"))
             return RecordType::SdlSigOut;
-    } else if (name == "AppInfo") {
-        return RecordType::AppInfo;
-    } else if (name == "AppError") {
-        return RecordType::AppError;
-    } else if (name == "SdlStat") {
-        return RecordType::SdlStat;
+        return is("AppError") ? RecordType::AppError : RecordType::Other;
+    default:
+        return RecordType::Other;
     }
-    return RecordType::Other;
 }
 
 class Scanner
@@ -256,6 +339,15 @@ private:
     const ScanOptions &m_options;
     ScannedFile m_result;
     QHash<QByteArrayView, quint16> m_signalIds;
+    // The signal names seen lately, by a hash of their bytes: most records find theirs here
+    // without hashing the whole name.
+    struct RecentName
+    {
+        const char *name = nullptr;
+        size_t length = 0;
+        quint16 id = 0;
+    };
+    std::array<RecentName, 256> m_recent{};
     LineBars m_bars;
     quint32 m_line = 0;
     qint64 m_day = 0;
@@ -378,15 +470,30 @@ quint16 Scanner::intern(const char *b, const char *e)
 {
     if (b >= e)
         return 0;
+    const auto length = size_t(e - b);
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (length >= 8) {
+        std::memcpy(&head, b, 8);
+        std::memcpy(&tail, e - 8, 8);
+    } else {
+        std::memcpy(&head, b, length);
+    }
+    RecentName &recent = m_recent[size_t(((head ^ (tail * 31) ^ length) * 0x9E3779B97F4A7C15ULL) >> 56)];
+    if (recent.length == length && std::memcmp(recent.name, b, length) == 0)
+        return recent.id;
     const QByteArrayView name(b, e - b);
-    const auto it = m_signalIds.constFind(name);
-    if (it != m_signalIds.cend())
-        return *it;
-    if (m_result.signalNames.size() >= 0xFFFF)
-        return 0;
-    const auto id = quint16(m_result.signalNames.size());
-    m_result.signalNames.push_back(name);
-    m_signalIds.insert(name, id);
+    quint16 id = 0;
+    if (const auto it = m_signalIds.constFind(name); it != m_signalIds.cend()) {
+        id = *it;
+    } else {
+        if (m_result.signalNames.size() >= 0xFFFF)
+            return 0;
+        id = quint16(m_result.signalNames.size());
+        m_result.signalNames.push_back(name);
+        m_signalIds.insert(name, id);
+    }
+    recent = {b, length, id};
     return id;
 }
 

@@ -45,35 +45,33 @@ struct LoadResult
     qint64 peakRssKiB = 0;
     int problems = 0;
     double cpuSeconds = 0;      // user + system time of the loading process
+    double systemSeconds = 0;   // of which in the kernel (mapping, page faults)
     double analysisSeconds = 0; // analyzeSessions() on the loaded store
     qint64 sessions = 0;
 };
 
-// CPU seconds (user + system) of this process so far.
-double cpuSeconds()
+double secondsOf(const timeval &t)
 {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return double(t.tv_sec) + double(t.tv_usec) / 1e6;
 }
 
 // Child mode: one load, then one analysis of it, results on stdout as
-// "seconds records indexBytes peakRssKiB problems cpuSeconds analysisSeconds sessions".
+// "seconds records indexBytes peakRssKiB problems cpuSeconds analysisSeconds sessions systemSeconds".
 int loadOnce(const QString &dir)
 {
     QElapsedTimer timer;
     timer.start();
     const auto store = loadTraces({dir});
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    const double cpu = cpuSeconds();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
+    const double cpu = secondsOf(usage.ru_utime) + secondsOf(usage.ru_stime);
     timer.restart();
     const qsizetype sessions = analyzeSessions(*store).size();
     const double analysis = double(timer.nsecsElapsed()) / 1e9;
     out() << seconds << ' ' << store->recordCount() << ' ' << store->indexBytes() << ' ' << usage.ru_maxrss << ' '
-          << store->problems().size() << ' ' << cpu << ' ' << analysis << ' ' << sessions << Qt::endl;
+          << store->problems().size() << ' ' << cpu << ' ' << analysis << ' ' << sessions << ' '
+          << secondsOf(usage.ru_stime) << Qt::endl;
     return 0;
 }
 
@@ -136,7 +134,7 @@ LoadResult timeLoad(const QString &dir, int runs)
         QTextStream in(child.readAllStandardOutput());
         LoadResult r;
         in >> r.seconds >> r.records >> r.indexBytes >> r.peakRssKiB >> r.problems >> r.cpuSeconds >>
-            r.analysisSeconds >> r.sessions;
+            r.analysisSeconds >> r.sessions >> r.systemSeconds;
         if (r.records == 0)
             qFatal("loading %s failed", qPrintable(dir));
         const double bestAnalysis = i == 0 ? r.analysisSeconds : std::min(best.analysisSeconds, r.analysisSeconds);
@@ -173,7 +171,8 @@ void report(const QString &name, const LoadResult &load, qint64 textBytes, doubl
     out() << Qt::fixed << qSetRealNumberPrecision(3);
     out() << name << ": " << load.records << " records, " << mb << " MB of text\n"
           << "  ctiflow load  " << load.seconds << " s  " << mb / load.seconds << " MB/s  "
-          << double(load.records) / load.seconds / 1e6 << " M records/s  (" << load.cpuSeconds << " s CPU)\n"
+          << double(load.records) / load.seconds / 1e6 << " M records/s  (" << load.cpuSeconds << " s CPU, "
+          << load.systemSeconds << " s of it system)\n"
           << "  " << toolName.leftJustified(13) << " " << tool << " s  " << mb / tool << " MB/s\n"
           << "  load / " << toolName << " = " << load.seconds / tool << "\n"
           << "  peak RSS " << double(load.peakRssKiB) / 1024 << " MiB, index " << double(load.indexBytes) / load.records
