@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "record.h"
 
+#include "padding.h"
+
 #include <QStringDecoder>
 
 #include <array>
@@ -124,7 +126,7 @@ QByteArrayView trimmedField(QByteArrayView field)
     qsizetype begin = 0;
     while (const qsizetype n = paddingAt(field, begin))
         begin += n;
-    qsizetype end = field.size();
+    qsizetype end = withoutTrailingSpaces(field.data() + begin, field.data() + field.size()) - field.data();
     while (end > begin) {
         const char c = field[end - 1];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void cutGzipKeepsItsStart();
     void sniffing_data();
     void sniffing();
+    void scannerMatchesRecordHeaderRule_data();
     void scannerMatchesRecordHeaderRule();
 };
 
@@ -246,15 +247,55 @@ void TestLoader::sniffing()
     QCOMPARE(looksBinary(head), binary);
 }
 
+void TestLoader::scannerMatchesRecordHeaderRule_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("timeOfDay"); // -1: no valid time
+    const int time = ((10 * 60 + 4) * 60 + 5) * 1000 + 678;
+    QTest::newRow("tight") << QByteArray("00000001.000|10:04:05.678|AppInfo|tight") << time;
+    QTest::newRow("padded") << QByteArray("00000001.000 |10:04:05.678 |AppInfo |x") << time;
+    QTest::newRow("seven digits") << QByteArray("0000001.000 |10:04:05.678 |AppInfo |x") << -1;
+    QTest::newRow("no millis") << QByteArray("00000001.000 |10:04:05 |AppInfo |x") << -1;
+    QTest::newRow("tabs") << QByteArray("00000001.000\t|10:04:05.678\t|AppInfo |tab") << time;
+    QTest::newRow("two spaces") << QByteArray("00000001.000  |10:04:05.678  |AppInfo |x") << time;
+    QTest::newRow("space after bar") << QByteArray("00000001.000 | 10:04:05.678 |AppInfo |x") << time;
+    QTest::newRow("padded then tight") << QByteArray("00000001.000 |10:04:05.678|AppInfo |x") << time;
+    QTest::newRow("last second") << QByteArray("00000001.000 |23:59:59.999 |AppInfo |x") << 86399999;
+    QTest::newRow("hour 24") << QByteArray("00000001.000 |24:00:00.000 |AppInfo |x") << -1;
+    // Every digit of both usual layouts, spoilt one at a time.
+    for (const QByteArray &layout : {QByteArray("00000001.000 |10:04:05.678 |AppInfo |x"),
+                                     QByteArray("00000001.000|10:04:05.678|AppInfo|x")}) {
+        const qsizetype headerEnd = layout.indexOf("AppInfo");
+        for (qsizetype at = 0; at < headerEnd; ++at) {
+            for (const char bad : {'x', '/', ':', '\xFF'}) {
+                QByteArray line = layout;
+                if (line[at] == bad)
+                    continue;
+                line[at] = bad;
+                QTest::addRow("%s, byte %lld is 0x%02x", layout.contains(' ') ? "padded" : "tight", qlonglong(at),
+                              unsigned(uchar(bad)))
+                    << line << -2; // -2: whatever recordHeaderLength() says
+            }
+        }
+    }
+}
+
 void TestLoader::scannerMatchesRecordHeaderRule()
 {
     // The fast scanner and recordHeaderLength() must agree on what starts a record.
-    const QList<QByteArray> lines{"00000001.000|10:00:00.000|AppInfo|tight", "00000001.000 |10:00:00.000 |AppInfo |x",
-                                  "0000001.000 |10:00:00.000 |AppInfo |x", "00000001.000 |10:00:00 |AppInfo |x",
-                                  "00000001.000\t|10:00:00.000\t|AppInfo |tab"};
-    for (const QByteArray &line : lines) {
-        const ScannedFile scanned = scanRecords(line);
-        QCOMPARE(scanned.records.size() == 1, recordHeaderLength(line) > 0);
+    QFETCH(QByteArray, line);
+    QFETCH(int, timeOfDay);
+    const ScannedFile scanned = scanRecords(line);
+    const bool isRecord = recordHeaderLength(line) > 0;
+    QCOMPARE(scanned.records.size() == 1, isRecord);
+    if (!isRecord)
+        return;
+    QCOMPARE(scanned.records.front().type, RecordType::AppInfo);
+    if (timeOfDay >= 0) {
+        QCOMPARE(scanned.records.front().timeMs, qint64(timeOfDay));
+        QVERIFY(scanned.problems.isEmpty());
+    } else if (timeOfDay == -1) {
+        QCOMPARE(scanned.problems.size(), 1); // the time is out of range, and said to be
     }
 }
 

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void timeOfDay();
     void displayText_data();
     void displayText();
+    void trimmedFieldPadding_data();
+    void trimmedFieldPadding();
 };
 
 void TestRecord::headerLength_data()
@@ -170,6 +172,32 @@ void TestRecord::displayText()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, shown);
     QCOMPARE(CtiFlow::displayText(bytes), shown);
+}
+
+void TestRecord::trimmedFieldPadding_data()
+{
+    QTest::addColumn<QByteArray>("field");
+    QTest::addColumn<QByteArray>("trimmed");
+    // Runs of spaces below, at and above the sixteen bytes that are looked at in one step.
+    for (const int spaces : {0, 1, 15, 16, 17, 31, 32, 33, 40}) {
+        const QByteArray pad(spaces, ' ');
+        QTest::addRow("name then %d spaces", spaces) << QByteArray(" CtiLoginCheckReq" + pad) << QByteArray("CtiLoginCheckReq");
+        QTest::addRow("%d spaces only", spaces) << pad << QByteArray();
+        QTest::addRow("one letter then %d spaces", spaces) << QByteArray("x" + pad) << QByteArray("x");
+        QTest::addRow("inner spaces kept, then %d spaces", spaces)
+            << QByteArray("NA RemoteSignal" + pad) << QByteArray("NA RemoteSignal");
+        QTest::addRow("tab and no-break space under %d spaces", spaces)
+            << QByteArray("ready\t\xC2\xA0" + pad + "\t") << QByteArray("ready");
+        QTest::addRow("spaces, a tab, then %d spaces", spaces)
+            << QByteArray("ready" + QByteArray(20, ' ') + "\t" + pad) << QByteArray("ready");
+    }
+}
+
+void TestRecord::trimmedFieldPadding()
+{
+    QFETCH(QByteArray, field);
+    QFETCH(QByteArray, trimmed);
+    QCOMPARE(trimmedField(field).toByteArray(), trimmed);
 }
 
 QTEST_GUILESS_MAIN(TestRecord)

@@ -3,6 +3,7 @@
 #include "recordscanner.h"
 
 #include "hugepages.h"
+#include "padding.h"
 
 #include <QTime>
 
@@ -66,19 +67,7 @@ const char *skipPadding(const char *p, const char *end)
 
 const char *trimBack(const char *begin, const char *end)
 {
-#if defined(__SSE2__)
-    // Fixed-width columns end in long runs of spaces: drop them 16 at a time, then finish below.
-    const __m128i space = _mm_set1_epi8(' ');
-    while (end - begin >= 16) {
-        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(end - 16));
-        const auto spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, space)));
-        if (spaces != 0xFFFF) {
-            end -= std::countl_zero(~spaces << 16); // the spaces after the last other byte
-            break;
-        }
-        end -= 16;
-    }
-#endif
+    end = withoutTrailingSpaces(begin, end);
     while (end > begin) {
         const char c = end[-1];
         if (c == ' ' || c == '\t' || c == '\r')
