@@ -263,8 +263,8 @@ void TestLoader::scannerMatchesRecordHeaderRule_data()
     QTest::newRow("last second") << QByteArray("00000001.000 |23:59:59.999 |AppInfo |x") << 86399999;
     QTest::newRow("hour 24") << QByteArray("00000001.000 |24:00:00.000 |AppInfo |x") << -1;
     // Every digit of both usual layouts, spoilt one at a time.
-    for (const QByteArray &layout : {QByteArray("00000001.000 |10:04:05.678 |AppInfo |x"),
-                                     QByteArray("00000001.000|10:04:05.678|AppInfo|x")}) {
+    for (const QByteArray &layout :
+         {QByteArray("00000001.000 |10:04:05.678 |AppInfo |x"), QByteArray("00000001.000|10:04:05.678|AppInfo|x")}) {
         const qsizetype headerEnd = layout.indexOf("AppInfo");
         for (qsizetype at = 0; at < headerEnd; ++at) {
             for (const char bad : {'x', '/', ':', '\xFF'}) {

@@ -181,7 +181,8 @@ void TestRecord::trimmedFieldPadding_data()
     // Runs of spaces below, at and above the sixteen bytes that are looked at in one step.
     for (const int spaces : {0, 1, 15, 16, 17, 31, 32, 33, 40}) {
         const QByteArray pad(spaces, ' ');
-        QTest::addRow("name then %d spaces", spaces) << QByteArray(" CtiLoginCheckReq" + pad) << QByteArray("CtiLoginCheckReq");
+        QTest::addRow("name then %d spaces", spaces)
+            << QByteArray(" CtiLoginCheckReq" + pad) << QByteArray("CtiLoginCheckReq");
         QTest::addRow("%d spaces only", spaces) << pad << QByteArray();
         QTest::addRow("one letter then %d spaces", spaces) << QByteArray("x" + pad) << QByteArray("x");
         QTest::addRow("inner spaces kept, then %d spaces", spaces)
