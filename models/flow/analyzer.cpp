@@ -3,6 +3,7 @@
 #include "analyzer.h"
 
 #include "logging.h"
+#include "signalroute.h"
 #include "textmatcher.h"
 #include "verdict.h"
 
@@ -21,6 +22,7 @@ void nodeIds(const TraceStore &store, std::vector<int> &fileNode, QStringList &n
 
 namespace {
 
+using namespace route;
 using Role = PatternRole;
 
 // The patterns one record matched: a handful at most, kept off the heap.
@@ -46,109 +48,6 @@ struct Orphan
 // close to it; matched ones always do.
 constexpr qint64 orphanWindowMs = 50;
 constexpr qsizetype maxOrphans = 64;
-
-// The TCP connection object of a connection tag "1,200,13,8.3^...": node, application, type, instance.
-struct Connection
-{
-    std::array<quint32, 4> numbers{};
-    bool valid = false;
-
-    friend bool operator==(const Connection &a, const Connection &b) { return a.numbers == b.numbers; }
-    friend size_t qHash(const Connection &c, size_t seed = 0)
-    {
-        return qHashRange(c.numbers.begin(), c.numbers.end(), seed);
-    }
-    QString text() const
-    {
-        const QChar comma(u',');
-        return QString::number(numbers[0]) + comma + QString::number(numbers[1]) + comma + QString::number(numbers[2]) +
-               comma + QString::number(numbers[3]);
-    }
-};
-
-// Reads the four numbers before the tag's '.', without allocating.
-Connection connectionOf(QByteArrayView tag)
-{
-    Connection c;
-    qsizetype i = 0;
-    while (i < tag.size() && tag[i] == ' ')
-        ++i;
-    for (int n = 0; n < 4; ++n) {
-        const qsizetype start = i;
-        quint32 value = 0;
-        while (i < tag.size() && tag[i] >= '0' && tag[i] <= '9' && i - start < 9)
-            value = value * 10 + quint32(tag[i++] - '0');
-        if (i == start)
-            return {};
-        c.numbers[size_t(n)] = value;
-        const char end = i < tag.size() ? tag[i] : '.';
-        if (n < 3 ? end != ',' : (end != '.' && end != '^' && end != ' '))
-            return {};
-        ++i;
-    }
-    c.valid = true;
-    return c;
-}
-
-// Destination, source and connection tag of a signal record (fields 6 to 8), trimmed, without
-// parsing the rest: this runs for every signal that may concern a CTI connection.
-bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArrayView &source, QByteArrayView &tag)
-{
-    std::array<qsizetype, 8> bars{};
-    qsizetype from = 0;
-    for (qsizetype &bar : bars) {
-        bar = text.indexOf('|', from);
-        if (bar < 0)
-            return false;
-        from = bar + 1;
-    }
-    destination = trimmedField(text.sliced(bars[4] + 1, bars[5] - bars[4] - 1));
-    source = trimmedField(text.sliced(bars[5] + 1, bars[6] - bars[5] - 1));
-    tag = trimmedField(text.sliced(bars[6] + 1, bars[7] - bars[6] - 1));
-    return true;
-}
-
-// Where the text after the sequence number and the time begins. The scanner accepted the record, so
-// the usual layout ("00895261.038 |08:59:17.149 |", padded or not) needs only its two bars checked.
-qsizetype payloadStart(QByteArrayView text)
-{
-    constexpr qsizetype usual = 28;
-    if (text.size() >= usual && text[13] == '|' && text[27] == '|')
-        return usual;
-    return std::min(recordHeaderLength(text), text.size());
-}
-
-// The instance of a "CTIHandler(1,200,22,7)" tuple, or -1: only that number tells one client
-// connection's handler from another.
-int handlerInstance(QByteArrayView tuple)
-{
-    constexpr QByteArrayView prefix("CTIHandler(");
-    if (!tuple.startsWith(prefix) || !tuple.endsWith(')'))
-        return -1;
-    qsizetype i = prefix.size();
-    for (int comma = 0; comma < 3; ++comma) {
-        while (i < tuple.size() && tuple[i] >= '0' && tuple[i] <= '9')
-            ++i;
-        if (i >= tuple.size() || tuple[i] != ',')
-            return -1;
-        ++i;
-    }
-    const qsizetype start = i;
-    int value = 0;
-    while (i < tuple.size() && tuple[i] >= '0' && tuple[i] <= '9' && i - start < 9)
-        value = value * 10 + (tuple[i++] - '0');
-    return i > start && i == tuple.size() - 1 ? value : -1;
-}
-
-// The records written while handling one signal share its 8-digit sequence number.
-// The 8-digit sequence number of a record as one integer compare, 0 when the record is too short.
-quint64 groupOf(QByteArrayView text)
-{
-    quint64 prefix = 0;
-    if (text.size() >= 8)
-        std::memcpy(&prefix, text.data(), 8);
-    return prefix;
-}
 
 struct GroupState
 {
