@@ -335,8 +335,10 @@ void TestMainWindow::clickingATimelinePointSelectsItsSession()
     window->findChild<QDockWidget *>(QStringLiteral("timingDock"))->raise();
     charts->setCurrentWidget(charts->timelineWidget());
     QTRY_VERIFY(charts->timelineWidget()->isVisible());
+    QSignalSpy drawn(charts, &TimingCharts::timelineDrawn);
     charts->showSessions(window->sessions()->sessionModel()->sessions()); // lays the plot out at its shown size
-    const QPoint point = charts->timelinePointOf(0);                      // jpinkman, given first by the analyser
+    QVERIFY(drawn.wait());
+    const QPoint point = charts->timelinePointOf(0); // jpinkman, given first by the analyser
     QVERIFY(charts->timelineWidget()->rect().contains(point));
     QSignalSpy selected(window->sessions(), &SessionController::sessionSelected);
     QTest::mouseClick(charts->timelineWidget(), Qt::LeftButton, {}, point);

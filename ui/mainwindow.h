@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 class QActionGroup;
@@ -85,6 +86,9 @@ private:
     void onPreviewReady(const LoadResult &preview);
     void onLoadFinished(const LoadResult &result);
     void reselectSession(const std::optional<Session> &kept, int keptStep);
+    // Runs each step on a later turn of the event loop, one per turn, while the bundle shown stays
+    // the same.
+    void runInTurns(QList<std::function<void()>> steps);
     void showProblems(const LoadResult &result);
     void addRecentBundle(const QStringList &paths);
     void rebuildRecentMenu();
@@ -119,6 +123,7 @@ private:
     QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;
+    quint64 m_shownBundle = 0; // counts the bundles (and previews) shown
 };
 
 } // namespace CtiFlow

@@ -59,6 +59,7 @@ void MainWindow::onProgressChanged(qint64 done, qint64 total)
 void MainWindow::onPreviewReady(const LoadResult &preview)
 {
     m_showingPreview = true;
+    ++m_shownBundle;
     m_sessions->setBundle(preview.store, preview.sessions);
     showProblems(preview);
     const QString file = preview.store->fileCount() > 0 ? QFileInfo(preview.store->file(0).path).fileName() : QString();
@@ -91,7 +92,11 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_previewBanner->hide();
     m_progress->hide();
     m_cancel->hide();
-    m_sessions->setBundle(result.store, result.sessions);
+    // The log of the whole bundle now; the table, the timeline and the first session each on a turn
+    // of the event loop of their own, so that the window repaints in between and no turn holds it
+    // for long (a bundle of millions of records and tens of thousands of sessions).
+    ++m_shownBundle;
+    m_sessions->setStore(result.store);
     showProblems(result);
     const int failed = int(std::count_if(result.sessions.cbegin(), result.sessions.cend(),
                                          [](const Session &s) { return s.outcome == Outcome::Failed; }));
@@ -112,12 +117,25 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
-    // Opening the first session and saving the recent list wait for the next turn of the event
-    // loop, so that the window repaints between the steps of showing a large bundle.
-    QTimer::singleShot(0, this, [this, paths = result.paths, kept = std::move(kept), keptStep] {
-        addRecentBundle(paths);
-        reselectSession(kept, keptStep);
-        Q_EMIT loadFinished();
+    runInTurns({[this, sessions = result.sessions] { m_sessions->setSessions(sessions); },
+                [this] { m_sessions->showTimeline(); },
+                [this, paths = result.paths, kept = std::move(kept), keptStep] {
+                    addRecentBundle(paths);
+                    reselectSession(kept, keptStep);
+                    Q_EMIT loadFinished();
+                }});
+}
+
+void MainWindow::runInTurns(QList<std::function<void()>> steps)
+{
+    if (steps.isEmpty())
+        return;
+    QTimer::singleShot(0, this, [this, bundle = m_shownBundle, steps = std::move(steps)]() mutable {
+        if (bundle != m_shownBundle)
+            return; // another bundle is shown since: the rest is out of date
+        const std::function<void()> step = steps.takeFirst();
+        step();
+        runInTurns(std::move(steps));
     });
 }
 

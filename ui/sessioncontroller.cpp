@@ -45,15 +45,33 @@ SessionController::SessionController(const Views &views, QObject *parent)
 
 void SessionController::setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions)
 {
+    setStore(std::move(store));
+    setSessions(std::move(sessions));
+    showTimeline();
+}
+
+void SessionController::setStore(std::shared_ptr<const TraceStore> store)
+{
     m_store = std::move(store);
     m_current = -1;
     m_views.swimLanes->clear();
     m_views.details->clearDetails();
-    m_views.log->setStore(m_store);
-    m_model->setSessions(std::move(sessions));
-    m_views.charts->showSessions(m_model->sessions());
+    // The sessions of the bundle before are gone from every view before the log changes under them.
+    m_model->setSessions({});
+    m_views.charts->showSessions({});
     m_views.charts->showSteps({});
+    m_views.log->setStore(m_store);
+}
+
+void SessionController::setSessions(QList<Session> sessions)
+{
+    m_model->setSessions(std::move(sessions));
     m_views.sessionTable->resizeColumnsToContents();
+}
+
+void SessionController::showTimeline()
+{
+    m_views.charts->showSessions(m_model->sessions());
 }
 
 void SessionController::selectSession(int session)

@@ -41,7 +41,13 @@ public:
     SessionModel *sessionModel() const { return m_model; }
     SessionFilterModel *sessionFilter() const { return m_filter; }
 
+    // Shows a bundle at once. A large one is better shown in three turns of the event loop, so that
+    // no turn holds the window for long: setStore() (the log of millions of records, every session
+    // view emptied), setSessions() (the table), then showTimeline() (the chart).
     void setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions);
+    void setStore(std::shared_ptr<const TraceStore> store);
+    void setSessions(QList<Session> sessions);
+    void showTimeline();
     // Index into the bundle's sessions, -1 for none.
     void selectSession(int session);
     int currentSession() const { return m_current; }

@@ -109,10 +109,21 @@ QVariant SessionFilterModel::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
+void SessionFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_sessionModel = qobject_cast<const SessionModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 bool SessionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (left.column() == SessionModel::OutcomeColumn)
+    if (left.column() == SessionModel::OutcomeColumn) {
+        if (m_sessionModel && m_sessionModel == sourceModel()) {
+            const QList<Session> &sessions = m_sessionModel->sessions();
+            return outcomeRank(sessions[left.row()].outcome) < outcomeRank(sessions[right.row()].outcome);
+        }
         return outcomeRank(outcomeOf(left)) < outcomeRank(outcomeOf(right));
+    }
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

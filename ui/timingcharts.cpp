@@ -86,6 +86,7 @@ void TimingCharts::setupTimeline()
         m_outcomeGraphs.append(graph);
         m_sessionsOfGraph.append(QList<int>());
     }
+    connect(m_timeline, &QCustomPlot::afterReplot, this, &TimingCharts::timelineDrawn);
     connect(m_timeline, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *plottable, int dataIndex) {
         const qsizetype graph = m_outcomeGraphs.indexOf(static_cast<QCPGraph *>(plottable));
         if (graph >= 0 && dataIndex >= 0 && dataIndex < m_sessionsOfGraph[graph].size())
@@ -140,19 +141,26 @@ void TimingCharts::showSessions(const QList<Session> &sessions)
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return sessions[a].firstMs < sessions[b].firstMs; });
+    // Each graph's points in one call, already sorted: tens of thousands of sessions otherwise
+    // cost a container insertion each.
+    QList<QList<double>> keys(m_outcomeGraphs.size());
+    QList<QList<double>> values(m_outcomeGraphs.size());
     for (int i : std::as_const(order)) {
         const Session &session = sessions[i];
         const int graph = session.outcome == Outcome::Succeeded ? 0 : session.outcome == Outcome::Failed ? 1 : 2;
-        const double duration = double(std::max<qint64>(0, session.lastMs - session.firstMs)) / 1000.0;
-        m_outcomeGraphs[graph]->addData(double(session.firstMs) / 1000.0, duration);
+        keys[graph].append(double(session.firstMs) / 1000.0);
+        values[graph].append(double(std::max<qint64>(0, session.lastMs - session.firstMs)) / 1000.0);
         m_sessionsOfGraph[graph].append(i);
     }
+    for (int i = 0; i < m_outcomeGraphs.size(); ++i)
+        m_outcomeGraphs[i]->setData(keys[i], values[i], true);
     m_timeline->rescaleAxes();
     // Margins so that points on the edges stay clickable.
     m_timeline->xAxis->scaleRange(1.1);
     m_timeline->yAxis->setRangeLower(0);
     m_timeline->yAxis->setRangeUpper(m_timeline->yAxis->range().upper * 1.2 + 0.5);
-    m_timeline->replot();
+    // Drawn on the next turn of the event loop, not in the one that also fills the tables.
+    m_timeline->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QWidget *TimingCharts::durationsWidget() const

@@ -25,6 +25,7 @@ public:
     qint64 slowThresholdMs() const { return m_slowThresholdMs; }
 
     void showSteps(const Session &session);
+    // Fills the timeline now and draws it on the next turn of the event loop (timelineDrawn()).
     void showSessions(const QList<Session> &sessions);
 
     QCustomPlot *durationsPlot() const { return m_durations; }
@@ -37,6 +38,7 @@ public:
 
 Q_SIGNALS:
     void sessionClicked(int session); // index into the list given to showSessions
+    void timelineDrawn();             // the timeline was laid out and drawn (after showSessions)
 
 private:
     void setupDurations();
