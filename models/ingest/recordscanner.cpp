@@ -283,7 +283,7 @@ const char *embeddedHeader(const char *from, const char *end, LineBars &bars)
 RecordType typeOf(const char *b, const char *e)
 {
     // Fixed-size compares, which the compiler turns into a load or two each.
-    const auto is = [b, e](const char(&name)[sizeof("SdlSig-I")]) { return std::memcmp(b, name, 8) == 0; };
+    const auto is = [b](const char(&name)[sizeof("SdlSig-I")]) { return std::memcmp(b, name, 8) == 0; };
     switch (e - b) {
     case 6:
         return std::memcmp(b, "SdlSig", 6) == 0 ? RecordType::SdlSig : RecordType::Other;
