@@ -109,17 +109,13 @@ QVariant SessionFilterModel::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
-void SessionFilterModel::setSourceModel(QAbstractItemModel *model)
-{
-    m_sessionModel = qobject_cast<const SessionModel *>(model);
-    QSortFilterProxyModel::setSourceModel(model);
-}
-
 bool SessionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (left.column() == SessionModel::OutcomeColumn) {
-        if (m_sessionModel && m_sessionModel == sourceModel()) {
-            const QList<Session> &sessions = m_sessionModel->sessions();
+        // Read from the sessions directly when the source is a SessionModel: sorting tens of
+        // thousands of sessions through QVariants holds the window.
+        if (const auto *model = qobject_cast<const SessionModel *>(left.model())) {
+            const QList<Session> &sessions = model->sessions();
             return outcomeRank(sessions[left.row()].outcome) < outcomeRank(sessions[right.row()].outcome);
         }
         return outcomeRank(outcomeOf(left)) < outcomeRank(outcomeOf(right));

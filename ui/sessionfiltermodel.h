@@ -10,8 +10,6 @@
 
 namespace CtiFlow {
 
-class SessionModel;
-
 // The analysis' SessionModel as the window shows it: failures sort first on the outcome column,
 // the outcome reads "Failed" with a red icon, and a filter matches user, device, node, outcome,
 // step, cause and code.
@@ -23,16 +21,10 @@ public:
     explicit SessionFilterModel(QObject *parent = nullptr);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-
-private:
-    // The source as a SessionModel, when it is one: sorting tens of thousands of sessions by
-    // outcome then reads the outcomes directly instead of through QVariants.
-    const SessionModel *m_sessionModel = nullptr;
 };
 
 QColor outcomeColour(Outcome outcome);
