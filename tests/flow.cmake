@@ -8,6 +8,7 @@ target_compile_definitions(tst_flowgenerator PRIVATE CTIFLOW_GENERATOR="$<TARGET
 add_dependencies(tst_flowgenerator ctiflow-gen)
 ctiflow_add_test(tst_flow tst_flow.cpp flowfixture.h LIBS ctiflow_models)
 ctiflow_add_test(tst_flowrules tst_flowrules.cpp flowfixture.h LIBS ctiflow_models)
+ctiflow_add_test(tst_ctierror tst_ctierror.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_textmatcher tst_textmatcher.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_sessionmodel tst_sessionmodel.cpp flowfixture.h LIBS ctiflow_models)
 ctiflow_add_test(tst_flowcli tst_flowcli.cpp)

@@ -134,6 +134,7 @@ private:
     std::vector<int> m_textPatterns;          // needle -> pattern
     std::shared_ptr<const TextMatcher> m_matcher;
     std::unique_ptr<const FieldKeys> m_fieldKeys;
+    std::vector<StepTexts> m_stepTexts; // this thread's own copies
     std::vector<std::uint32_t> m_seen;
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
@@ -192,6 +193,7 @@ void Analyzer::compile()
     }
     m_matcher = TextMatcher::shared(needles);
     m_fieldKeys = std::make_unique<const FieldKeys>(m_rules);
+    m_stepTexts = privateStepTexts(m_rules);
     m_opensStep = m_rules.stepIndex(m_rules.opensSession);
     m_seen.assign(m_patterns.size(), 0);
     nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
@@ -276,7 +278,7 @@ QList<Session> Analyzer::run()
     sessions.reserve(qsizetype(m_sessions.size()));
     for (SessionWork &work : m_sessions) {
         work.nodeEndMs = nodeEnd[size_t(work.nodeId)];
-        sessions.append(decideSession(m_store, m_rules, work));
+        sessions.append(decideSession(m_store, m_rules, m_stepTexts, work));
     }
     qCDebug(lcFlow) << "node" << m_node << ": record pass" << passMs << "ms, verdicts of" << sessions.size()
                     << "sessions" << timer.elapsed() - passMs << "ms";

@@ -2,6 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ctierror.h"
 
+#include <algorithm>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace CtiFlow {
 
 namespace {
@@ -70,11 +77,81 @@ std::optional<quint32> decimalAt(QByteArrayView text, qsizetype pos, qsizetype &
     return quint32(signedValue);
 }
 
+// Where a code may begin at the earliest, or -1 when text can hold none: every spelling needs "x"
+// and eight hex digits after it, or ten decimal digits in a row. Looks at sixteen bytes per step of
+// six, so that every such run lies inside one of the windows; the first window that holds one holds
+// the earliest.
+qsizetype firstCandidate(QByteArrayView text)
+{
+    const char *data = text.data();
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i lowercase = _mm_set1_epi8(0x20);
+    const __m128i belowZero = _mm_set1_epi8('0' - 1);
+    const __m128i aboveNine = _mm_set1_epi8('9' + 1);
+    const __m128i belowA = _mm_set1_epi8('a' - 1);
+    const __m128i aboveF = _mm_set1_epi8('f' + 1);
+    const __m128i x = _mm_set1_epi8('x');
+    for (; i + 16 <= size; i += 6) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(chunk, belowZero), _mm_cmpgt_epi8(aboveNine, chunk));
+        // Or-ing 0x20 turns A-F into a-f and X into x.
+        const __m128i lower = _mm_or_si128(chunk, lowercase);
+        const __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(lower, belowA), _mm_cmpgt_epi8(aboveF, lower));
+        unsigned decimal = unsigned(_mm_movemask_epi8(digits));
+        unsigned hex = unsigned(_mm_movemask_epi8(_mm_or_si128(digits, letters)));
+        const unsigned marks = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(lower, x)));
+        hex &= hex >> 1;
+        hex &= hex >> 2;
+        hex &= hex >> 4; // bit p: hex digits at p to p + 7
+        decimal &= decimal >> 1;
+        decimal &= decimal >> 2;
+        decimal &= (decimal >> 4) & (decimal >> 6); // bit p: digits at p to p + 9
+        if (const unsigned found = (marks & (hex >> 1)) | decimal; found != 0)
+            return i + std::countr_zero(found);
+    }
+#endif
+    const qsizetype tail = i; // runs that start before it were inside the last window
+    int hexRun = 0;
+    int decimalRun = 0;
+    bool marked = false;
+    for (; i < size; ++i) {
+        const char c = data[i];
+        decimalRun = isDigit(c) ? decimalRun + 1 : 0;
+        if (hexValue(c) >= 0) {
+            if (++hexRun >= 8 && marked)
+                return tail;
+        } else {
+            marked = c == 'x' || c == 'X';
+            hexRun = 0;
+        }
+        if (decimalRun >= 10)
+            return tail;
+    }
+    return -1;
+}
+
+// A byte that the scan below may read as part of a number or skip over with one.
+bool inToken(char c)
+{
+    return hexValue(c) >= 0 || c == 'x' || c == 'X' || c == '.' || c == '-';
+}
+
 } // namespace
 
 std::optional<quint32> findCtiErrorCode(QByteArrayView text)
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    // The scan reads left to right and skips over the numbers it reads, so it starts at the
+    // beginning of the word that holds the first candidate ("0" before "x"), where it would be in
+    // the same state had it started at the beginning.
+    qsizetype start = firstCandidate(text);
+    if (start < 0)
+        return std::nullopt;
+    start = std::max<qsizetype>(0, start - 1);
+    while (start > 0 && inToken(text[start - 1]))
+        --start;
+    for (qsizetype i = start; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '0' && i + 1 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
             if (const auto code = hexAt(text, i + 2))

@@ -3,6 +3,7 @@
 #include "verdict.h"
 
 #include "ctierror.h"
+#include "signalroute.h"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +58,19 @@ FieldKeys::FieldKeys(const Rules &rules)
         }
     }
     matcher = TextMatcher::shared(needles);
+    // Punctuation first: it is rarer in trace text than letters.
+    const auto inAll = [&needles](char c) {
+        return std::all_of(needles.cbegin(), needles.cend(), [c](const QByteArray &n) { return n.contains(c); });
+    };
+    if (!needles.isEmpty()) {
+        for (const bool punctuation : {true, false}) {
+            for (const char c : needles.first()) {
+                const bool isPunctuation = !QChar::isLetterOrNumber(char32_t(uchar(c))) && c != ' ';
+                if (common == 0 && isPunctuation == punctuation && inAll(c))
+                    common = c;
+            }
+        }
+    }
 }
 
 SessionWork::SessionWork(const Rules &rules_, const FieldKeys &fieldKeys_)
@@ -67,6 +81,8 @@ SessionWork::SessionWork(const Rules &rules_, const FieldKeys &fieldKeys_)
 
 void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteArrayView text)
 {
+    // Codes and field values are read after the sequence number and time.
+    text = text.sliced(route::payloadStart(text));
     switch (role) {
     case PatternRole::Evidence: {
         QList<RecordIndex> &list = evidence[size_t(index)];
@@ -97,6 +113,8 @@ void SessionWork::extractFields(QByteArrayView text)
     // For each field, the first word-start occurrence of each key; the earliest key of the rules'
     // list that has a value wins.
     constexpr int maxRanks = 16;
+    if (fieldKeys->common != 0 && !text.contains(fieldKeys->common))
+        return;
     std::array<std::array<qsizetype, maxRanks>, FieldKeys::FieldCount> first{};
     for (auto &ranks : first)
         ranks.fill(-1);
@@ -257,11 +275,35 @@ Verdict judge(const Rules &rules, const SessionWork &work, const std::vector<Rec
 
 } // namespace
 
-Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &work)
+std::vector<StepTexts> privateStepTexts(const Rules &rules)
+{
+    const auto copy = [](const QString &s) { return QString(s.constData(), s.size()); };
+    std::vector<StepTexts> texts;
+    texts.reserve(size_t(rules.steps.size()));
+    for (const RuleStep &rule : rules.steps)
+        texts.push_back({copy(rule.id), copy(rule.label), copy(rule.seed), copy(rule.from), copy(rule.to)});
+    return texts;
+}
+
+namespace {
+
+// Sorts and removes duplicates; records mostly arrive in order (only lines without a signal join
+// late), so the check comes first.
+void sortUnique(QList<RecordIndex> &list)
+{
+    if (!std::is_sorted(list.cbegin(), list.cend()))
+        std::sort(list.begin(), list.end());
+    if (std::adjacent_find(list.cbegin(), list.cend()) != list.cend())
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
+} // namespace
+
+Session decideSession(const TraceStore &store, const Rules &rules, const std::vector<StepTexts> &texts,
+                      SessionWork &work)
 {
     Session session = std::move(work.session);
-    std::sort(session.records.begin(), session.records.end());
-    session.records.erase(std::unique(session.records.begin(), session.records.end()), session.records.end());
+    sortUnique(session.records);
     session.tokenLogin = work.token;
     qint64 clockOffset = 0;
     if (!session.records.isEmpty()) {
@@ -272,8 +314,10 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
         work.session.lastMs = store.entry(session.records.last()).timeMs;
     }
     std::vector<RecordIndex> firstEvidence;
-    for (QList<RecordIndex> &list : work.evidence)
-        std::sort(list.begin(), list.end()); // lines without a signal join late
+    for (QList<RecordIndex> &list : work.evidence) {
+        if (!std::is_sorted(list.cbegin(), list.cend()))
+            std::sort(list.begin(), list.end()); // lines without a signal join late
+    }
     for (const QList<RecordIndex> &list : work.evidence)
         firstEvidence.push_back(list.isEmpty() ? RecordIndex{} : list.first());
     const Verdict verdict = judge(rules, work, firstEvidence);
@@ -285,13 +329,14 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
     qint64 previousMs = -1;
     for (qsizetype k = 0; k < rules.steps.size(); ++k) {
         const RuleStep &rule = rules.steps[k];
-        StepResult step;
-        step.id = rule.id;
-        step.label = rule.label;
-        step.seed = rule.seed;
-        step.from = rule.from;
-        step.to = rule.to;
-        step.evidence = work.evidence[size_t(k)];
+        const StepTexts &text = texts[size_t(k)];
+        StepResult &step = session.steps.emplace_back();
+        step.id = text.id;
+        step.label = text.label;
+        step.seed = text.seed;
+        step.from = text.from;
+        step.to = text.to;
+        step.evidence = std::move(work.evidence[size_t(k)]);
         if (k == verdict.failedStep) {
             step.status = StepStatus::Failed;
             if (verdict.cause && verdict.cause->id != QLatin1String("flow-stopped"))
@@ -317,7 +362,6 @@ Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &
                                       .arg(double(rule.slowMs) / 1000.0, 0, 'g', 3);
             }
         }
-        session.steps.append(step);
     }
     return session;
 }

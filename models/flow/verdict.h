@@ -43,6 +43,8 @@ struct FieldKeys
     std::shared_ptr<const TextMatcher> matcher;
     std::vector<Key> keys;          // per needle of the matcher
     std::vector<qsizetype> lengths; // per needle
+    // A byte that every key holds ('=' with the shipped rules), or 0: a text without it has no field.
+    char common = 0;
 };
 
 // What the record pass found for one session, before the verdict.
@@ -79,8 +81,24 @@ private:
     void extractFields(QByteArrayView text);
 };
 
-// Steps, outcome and cause of one session (domain contract 9.2 and 9.3).
-Session decideSession(const TraceStore &store, const Rules &rules, SessionWork &work);
+// The texts of one rule step that every session's StepResult holds.
+struct StepTexts
+{
+    QString id;
+    QString label;
+    QString seed;
+    QString from;
+    QString to;
+};
+
+// Copies of the rules' step texts that share no data with the rules: each analysis thread keeps its
+// own, so that the reference counts its sessions' steps touch stay in that thread's cache instead of
+// bouncing between cores.
+std::vector<StepTexts> privateStepTexts(const Rules &rules);
+
+// Steps, outcome and cause of one session (domain contract 9.2 and 9.3); texts from privateStepTexts().
+Session decideSession(const TraceStore &store, const Rules &rules, const std::vector<StepTexts> &texts,
+                      SessionWork &work);
 
 // Fills a cause's texts from the rules ({hex}, {unsigned}, {signed}, {lastStep}).
 Cause makeCause(const Rules &rules, const QString &id, std::optional<quint32> code, const QString &lastStep);
