@@ -122,7 +122,7 @@ private:
     void onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId);
     Matches matchText(QByteArrayView text);
     int sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index);
-    void apply(int session, RecordIndex index, QByteArrayView text, const Matches &matched);
+    void apply(int session, RecordIndex index, qint64 timeMs, QByteArrayView text, const Matches &matched);
     void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
     const TraceStore &m_store;
@@ -138,12 +138,17 @@ private:
     std::vector<std::uint32_t> m_seen;
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
-    QStringList m_nodeNames;  // one per CTI Manager
-    QStringList m_nodeLabels; // as shown: the node folder
+    std::vector<qint64> m_fileClock; // clock offset of each file's node
+    QStringList m_nodeNames;         // one per CTI Manager
+    QStringList m_nodeLabels;        // as shown: the node folder
     std::vector<SessionWork> m_sessions;
     QHash<Connection, int> m_byConnection; // connection -> current session (one analyzer per node)
     std::vector<std::uint8_t> m_opening;   // signal id -> 1 when its lines may open a session
     int m_opensStep = -1;                  // the step whose evidence opens a session
+    // What the pass read, for the debug log.
+    qint64 m_signalsRead = 0;
+    qint64 m_linesMatched = 0;
+    qint64 m_bytesMatched = 0;
 };
 
 void Analyzer::addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles)
@@ -197,6 +202,8 @@ void Analyzer::compile()
     m_opensStep = m_rules.stepIndex(m_rules.opensSession);
     m_seen.assign(m_patterns.size(), 0);
     nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
+    for (int f = 0; f < m_store.fileCount(); ++f)
+        m_fileClock.push_back(m_store.nodeClockOffset(m_store.file(f).node));
 }
 
 } // namespace
@@ -225,6 +232,8 @@ namespace {
 
 Matches Analyzer::matchText(QByteArrayView text)
 {
+    ++m_linesMatched;
+    m_bytesMatched += text.size();
     Matches matched;
     ++m_stamp;
     m_matcher->scan(text, [&](int needle, qsizetype) {
@@ -278,10 +287,11 @@ QList<Session> Analyzer::run()
     sessions.reserve(qsizetype(m_sessions.size()));
     for (SessionWork &work : m_sessions) {
         work.nodeEndMs = nodeEnd[size_t(work.nodeId)];
-        sessions.append(decideSession(m_store, m_rules, m_stepTexts, work));
+        sessions.append(decideSession(m_rules, m_stepTexts, work));
     }
-    qCDebug(lcFlow) << "node" << m_node << ": record pass" << passMs << "ms, verdicts of" << sessions.size()
-                    << "sessions" << timer.elapsed() - passMs << "ms";
+    qCDebug(lcFlow) << "node" << m_node << ": record pass" << passMs << "ms (" << m_signalsRead << "signals read,"
+                    << m_linesMatched << "lines and" << m_bytesMatched << "bytes matched), verdicts of"
+                    << sessions.size() << "sessions" << timer.elapsed() - passMs << "ms";
     return sessions;
 }
 
@@ -293,6 +303,7 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
     if (signal >= m_relevant.size() || !m_relevant[signal])
         return; // its text is not even read
     const QByteArrayView text = m_store.recordText(index);
+    ++m_signalsRead;
     QByteArrayView destination, source, tag;
     if (!routeOf(text, destination, source, tag))
         return;
@@ -328,8 +339,9 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
         work.handler = group.handler;
         work.session.handler = QString::fromLatin1(group.handlerName);
     }
-    apply(session, index, text, matched);
-    attachOrphans(node, session, m_store.entry(index).timeMs);
+    const qint64 timeMs = m_store.entry(index).timeMs;
+    apply(session, index, timeMs, text, matched);
+    attachOrphans(node, session, timeMs);
 }
 
 void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId)
@@ -348,7 +360,7 @@ void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int
     if (!matched.isEmpty())
         session = sessionFor(*group, nodeId, matched, index);
     if (session >= 0)
-        apply(session, index, text, matched);
+        apply(session, index, m_store.entry(index).timeMs, text, matched);
 }
 
 int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index)
@@ -373,6 +385,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     work.handler = group.handler;
     work.session.handler = QString::fromLatin1(group.handlerName);
     work.firstRecord = index;
+    work.clockOffset = m_fileClock[m_store.entry(index).file];
     work.session.records.reserve(64); // a login alone is some 60 to 100 records
     session = int(m_sessions.size());
     m_sessions.push_back(std::move(work));
@@ -381,13 +394,13 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     return session;
 }
 
-void Analyzer::apply(int session, RecordIndex index, QByteArrayView text, const Matches &matched)
+void Analyzer::apply(int session, RecordIndex index, qint64 timeMs, QByteArrayView text, const Matches &matched)
 {
     SessionWork &work = m_sessions[size_t(session)];
-    work.session.records.append(index);
+    work.add(index, timeMs);
     for (const int id : matched) {
         const CompiledPattern &p = m_patterns[size_t(id)];
-        work.match(p.role, p.index, index, text);
+        work.match(p.role, p.index, index, timeMs, text);
     }
 }
 
@@ -400,7 +413,7 @@ void Analyzer::attachOrphans(NodeState &node, int session, qint64 nowMs)
     node.orphans.clear();
     for (const Orphan &orphan : orphans) {
         if (!orphan.patterns.isEmpty() || nowMs - orphan.timeMs <= orphanWindowMs)
-            apply(session, orphan.record, m_store.recordText(orphan.record), orphan.patterns);
+            apply(session, orphan.record, orphan.timeMs, m_store.recordText(orphan.record), orphan.patterns);
     }
 }
 
@@ -425,14 +438,25 @@ QList<Session> analyzeSessions(const TraceStore &store, const Rules &rules)
     timer.start();
     QList<QList<Session>> perNode =
         nodes.size() == 1 ? QList<QList<Session>>{analyzeNode(0)} : QtConcurrent::blockingMapped(nodes, analyzeNode);
+    // In order of first record: the keys are sorted, and each session is moved once.
+    struct Key
+    {
+        qsizetype first;
+        qsizetype node;
+        qsizetype index;
+    };
+    std::vector<Key> keys;
+    for (qsizetype n = 0; n < perNode.size(); ++n) {
+        for (qsizetype s = 0; s < perNode[n].size(); ++s) {
+            const QList<RecordIndex> &records = perNode[n][s].records;
+            keys.push_back({records.isEmpty() ? -1 : records.first().value, n, s});
+        }
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) { return a.first < b.first; });
     QList<Session> sessions;
-    for (QList<Session> &list : perNode)
-        sessions.append(std::move(list)); // moved, not copied: a session holds many implicitly shared lists
-    std::stable_sort(sessions.begin(), sessions.end(), [](const Session &a, const Session &b) {
-        const qsizetype first = a.records.isEmpty() ? -1 : a.records.first().value;
-        const qsizetype second = b.records.isEmpty() ? -1 : b.records.first().value;
-        return first < second;
-    });
+    sessions.reserve(qsizetype(keys.size()));
+    for (const Key &key : keys)
+        sessions.append(std::move(perNode[key.node][key.index])); // a session holds many implicitly shared lists
     for (qsizetype s = 0; s < sessions.size(); ++s)
         sessions[s].number = int(s + 1);
     qCDebug(lcFlow) << sessions.size() << "sessions in" << store.recordCount() << "records," << timer.elapsed() << "ms";

@@ -77,9 +77,10 @@ SessionWork::SessionWork(const Rules &rules_, const FieldKeys &fieldKeys_)
     : rules(&rules_)
     , fieldKeys(&fieldKeys_)
     , evidence(size_t(rules_.steps.size()))
+    , firstEvidence(size_t(rules_.steps.size()))
 {}
 
-void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteArrayView text)
+void SessionWork::match(PatternRole role, int index, RecordIndex record, qint64 timeMs, QByteArrayView text)
 {
     // Codes and field values are read after the sequence number and time.
     text = text.sliced(route::payloadStart(text));
@@ -89,17 +90,18 @@ void SessionWork::match(PatternRole role, int index, RecordIndex record, QByteAr
         const bool first = list.isEmpty();
         if (first || list.last() != record)
             list.append(record);
+        firstEvidence[size_t(index)].keepEarlier(record, timeMs);
         maxStep = std::max(maxStep, index);
         if (!first)
             return; // user and device come from each step's first evidence (and failure lines)
         break;
     }
     case PatternRole::Signature:
-        hits.append({false, index, record, findCtiErrorCode(text)});
+        hits.append({false, index, record, findCtiErrorCode(text), timeMs});
         break;
     case PatternRole::Carrier:
         if (const auto code = findCtiErrorCode(text))
-            hits.append({true, index, record, code});
+            hits.append({true, index, record, code, timeMs});
         break;
     case PatternRole::Token:
         token = true;
@@ -167,14 +169,24 @@ Cause makeCause(const Rules &rules, const QString &id, std::optional<quint32> co
     const RuleCause *text = rules.cause(id);
     if (!text)
         return cause;
-    auto fill = [&](QString s) {
+    // Most texts hold no placeholder; the code's spellings are made once, when one does.
+    QString hex, decimal, signedDecimal;
+    auto fill = [&](const QString &s) {
+        if (!s.contains(u'{'))
+            return s;
+        QString filled = s;
         if (code) {
-            s.replace(QLatin1String("{hex}"), ctiErrorHex(*code));
-            s.replace(QLatin1String("{unsigned}"), ctiErrorUnsigned(*code));
-            s.replace(QLatin1String("{signed}"), ctiErrorSigned(*code));
+            if (hex.isEmpty()) {
+                hex = ctiErrorHex(*code);
+                decimal = ctiErrorUnsigned(*code);
+                signedDecimal = ctiErrorSigned(*code);
+            }
+            filled.replace(QLatin1String("{hex}"), hex);
+            filled.replace(QLatin1String("{unsigned}"), decimal);
+            filled.replace(QLatin1String("{signed}"), signedDecimal);
         }
-        s.replace(QLatin1String("{lastStep}"), lastStep);
-        return s;
+        filled.replace(QLatin1String("{lastStep}"), lastStep);
+        return filled;
     };
     cause.title = fill(text->title);
     cause.explanation = fill(text->explanation);
@@ -187,6 +199,7 @@ namespace {
 struct Verdict
 {
     int failedStep = -1;
+    qint64 primaryMs = 0; // time of the cause's first evidence
     std::optional<Cause> cause;
     Outcome outcome = Outcome::Incomplete;
 };
@@ -250,6 +263,7 @@ Verdict judge(const Rules &rules, const SessionWork &work, const std::vector<Rec
         verdict.failedStep = rules.stepIndex(hitStep(rules, primary));
         verdict.cause = makeCause(rules, causeId, code, QString());
         verdict.cause->stepId = hitStep(rules, primary);
+        verdict.primaryMs = primary.timeMs;
         for (const SessionWork::Hit &hit : hits)
             verdict.cause->evidence.append(hit.record);
         return verdict;
@@ -299,27 +313,26 @@ void sortUnique(QList<RecordIndex> &list)
 
 } // namespace
 
-Session decideSession(const TraceStore &store, const Rules &rules, const std::vector<StepTexts> &texts,
-                      SessionWork &work)
+Session decideSession(const Rules &rules, const std::vector<StepTexts> &texts, SessionWork &work)
 {
     Session session = std::move(work.session);
     sortUnique(session.records);
     session.tokenLogin = work.token;
-    qint64 clockOffset = 0;
+    // A session lives on one node: one clock offset for all its records.
+    const qint64 clockOffset = work.clockOffset;
     if (!session.records.isEmpty()) {
-        // A session lives on one node: one clock offset for all its records.
-        clockOffset = store.timeMs(session.records.first()) - store.entry(session.records.first()).timeMs;
-        session.firstMs = store.entry(session.records.first()).timeMs + clockOffset;
-        session.lastMs = store.entry(session.records.last()).timeMs + clockOffset;
-        work.session.lastMs = store.entry(session.records.last()).timeMs;
+        session.firstMs = work.earliest.timeMs + clockOffset;
+        session.lastMs = work.latest.timeMs + clockOffset;
+        work.session.lastMs = work.latest.timeMs;
     }
     std::vector<RecordIndex> firstEvidence;
+    firstEvidence.reserve(work.firstEvidence.size());
+    for (const SessionWork::TimedRecord &timed : work.firstEvidence)
+        firstEvidence.push_back(timed.record);
     for (QList<RecordIndex> &list : work.evidence) {
         if (!std::is_sorted(list.cbegin(), list.cend()))
             std::sort(list.begin(), list.end()); // lines without a signal join late
     }
-    for (const QList<RecordIndex> &list : work.evidence)
-        firstEvidence.push_back(list.isEmpty() ? RecordIndex{} : list.first());
     const Verdict verdict = judge(rules, work, firstEvidence);
     session.outcome = verdict.outcome;
     session.cause = verdict.cause;
@@ -337,10 +350,14 @@ Session decideSession(const TraceStore &store, const Rules &rules, const std::ve
         step.from = text.from;
         step.to = text.to;
         step.evidence = std::move(work.evidence[size_t(k)]);
+        qint64 keyMs = work.firstEvidence[size_t(k)].timeMs; // of evidence.first()
         if (k == verdict.failedStep) {
             step.status = StepStatus::Failed;
-            if (verdict.cause && verdict.cause->id != QLatin1String("flow-stopped"))
+            if (verdict.cause && verdict.cause->id != QLatin1String("flow-stopped")) {
+                if (step.evidence.isEmpty())
+                    keyMs = verdict.primaryMs;
                 step.evidence.append(verdict.cause->evidence.first());
+            }
         } else if (!step.evidence.isEmpty()) {
             step.status = StepStatus::Passed;
         } else if (work.token && rules.tokenSkips.contains(rule.id)) {
@@ -350,7 +367,7 @@ Session decideSession(const TraceStore &store, const Rules &rules, const std::ve
         }
         if (!step.evidence.isEmpty()) {
             step.keyRecord = step.evidence.first();
-            step.timeMs = store.entry(step.keyRecord).timeMs + clockOffset;
+            step.timeMs = keyMs + clockOffset;
             if (previousMs >= 0)
                 step.deltaMs = step.timeMs - previousMs;
             previousMs = step.timeMs;

@@ -47,7 +47,8 @@ struct FieldKeys
     char common = 0;
 };
 
-// What the record pass found for one session, before the verdict.
+// What the record pass found for one session, before the verdict. Times are kept with the records
+// as they come, so that the verdict need not look them up again in the index.
 struct SessionWork
 {
     struct Hit
@@ -56,12 +57,32 @@ struct SessionWork
         int index = 0; // signature or carrier
         RecordIndex record;
         std::optional<quint32> code;
+        qint64 timeMs = 0;
+    };
+    struct TimedRecord
+    {
+        RecordIndex record;
+        qint64 timeMs = 0;
+        // Keeps the earlier of the two (records of lines without a signal may join late).
+        void keepEarlier(RecordIndex r, qint64 ms)
+        {
+            if (!record.isValid() || r < record)
+                *this = {r, ms};
+        }
     };
 
     SessionWork(const Rules &rules, const FieldKeys &fieldKeys);
 
+    // Adds a record of the session (timeMs: its store time).
+    void add(RecordIndex record, qint64 timeMs)
+    {
+        session.records.append(record);
+        earliest.keepEarlier(record, timeMs);
+        if (!latest.record.isValid() || latest.record < record)
+            latest = {record, timeMs};
+    }
     // Records that a pattern matched the record text (the whole record, header included).
-    void match(PatternRole role, int index, RecordIndex record, QByteArrayView text);
+    void match(PatternRole role, int index, RecordIndex record, qint64 timeMs, QByteArrayView text);
     // True when the session already shows more than the given step.
     bool beyond(int step) const { return maxStep > step || !hits.isEmpty(); }
 
@@ -71,8 +92,12 @@ struct SessionWork
     int nodeId = -1;
     int handler = -1;
     RecordIndex firstRecord;
-    qint64 nodeEndMs = 0; // time of the node's last record
+    qint64 nodeEndMs = 0;   // time of the node's last record
+    qint64 clockOffset = 0; // of the session's node
+    TimedRecord earliest;
+    TimedRecord latest;
     std::vector<QList<RecordIndex>> evidence;
+    std::vector<TimedRecord> firstEvidence; // per step
     QList<Hit> hits;
     bool token = false;
     int maxStep = -1;
@@ -97,8 +122,7 @@ struct StepTexts
 std::vector<StepTexts> privateStepTexts(const Rules &rules);
 
 // Steps, outcome and cause of one session (domain contract 9.2 and 9.3); texts from privateStepTexts().
-Session decideSession(const TraceStore &store, const Rules &rules, const std::vector<StepTexts> &texts,
-                      SessionWork &work);
+Session decideSession(const Rules &rules, const std::vector<StepTexts> &texts, SessionWork &work);
 
 // Fills a cause's texts from the rules ({hex}, {unsigned}, {signed}, {lastStep}).
 Cause makeCause(const Rules &rules, const QString &id, std::optional<quint32> code, const QString &lastStep);
