@@ -109,11 +109,6 @@ QString recordTypeName(RecordType type)
     return QStringLiteral("Other");
 }
 
-bool isSignal(RecordType type)
-{
-    return type == RecordType::SdlSig || type == RecordType::SdlSigIn || type == RecordType::SdlSigOut;
-}
-
 QString displayText(QByteArrayView bytes)
 {
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

@@ -22,7 +22,10 @@ enum class RecordType : std::uint8_t
 };
 
 QString recordTypeName(RecordType type);
-bool isSignal(RecordType type);
+inline bool isSignal(RecordType type)
+{
+    return type == RecordType::SdlSig || type == RecordType::SdlSigIn || type == RecordType::SdlSigOut;
+}
 
 // Position of a record in a TraceStore's merged timeline.
 struct RecordIndex

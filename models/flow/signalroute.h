@@ -46,21 +46,23 @@ struct Connection
 inline Connection connectionOf(QByteArrayView tag)
 {
     Connection c;
-    qsizetype i = 0;
-    while (i < tag.size() && tag[i] == ' ')
-        ++i;
+    const char *at = tag.data();
+    const char *const end = at + tag.size();
+    while (at < end && *at == ' ')
+        ++at;
     for (int n = 0; n < 4; ++n) {
-        const qsizetype start = i;
+        const char *const start = at;
+        const char *const limit = end - at > 9 ? at + 9 : end; // nine digits at most: no overflow
         quint32 value = 0;
-        while (i < tag.size() && tag[i] >= '0' && tag[i] <= '9' && i - start < 9)
-            value = value * 10 + quint32(tag[i++] - '0');
-        if (i == start)
+        for (; at < limit && unsigned(uchar(*at)) - '0' <= 9; ++at)
+            value = value * 10 + (unsigned(uchar(*at)) - '0');
+        if (at == start)
             return {};
         c.numbers[size_t(n)] = value;
-        const char end = i < tag.size() ? tag[i] : '.';
-        if (n < 3 ? end != ',' : (end != '.' && end != '^' && end != ' '))
+        const char next = at < end ? *at : '.';
+        if (n < 3 ? next != ',' : (next != '.' && next != '^' && next != ' '))
             return {};
-        ++i;
+        ++at;
     }
     c.valid = true;
     return c;
@@ -94,19 +96,6 @@ inline bool firstBars(QByteArrayView text, std::array<qsizetype, Count> &bars)
     return false;
 }
 
-// Destination, source and connection tag of a signal record (fields 6 to 8), trimmed, without
-// parsing the rest: this runs for every signal that may concern a CTI connection.
-inline bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArrayView &source, QByteArrayView &tag)
-{
-    std::array<qsizetype, 8> bars{};
-    if (!firstBars(text, bars))
-        return false;
-    destination = trimmedField(text.sliced(bars[4] + 1, bars[5] - bars[4] - 1));
-    source = trimmedField(text.sliced(bars[5] + 1, bars[6] - bars[5] - 1));
-    tag = trimmedField(text.sliced(bars[6] + 1, bars[7] - bars[6] - 1));
-    return true;
-}
-
 // Where the text after the sequence number and the time begins. The scanner accepted the record, so
 // the usual layout ("00895261.038 |08:59:17.149 |", padded or not) needs only its two bars checked.
 inline qsizetype payloadStart(QByteArrayView text)
@@ -115,6 +104,24 @@ inline qsizetype payloadStart(QByteArrayView text)
     if (text.size() >= usual && text[13] == '|' && text[27] == '|')
         return usual;
     return std::min(recordHeaderLength(text), text.size());
+}
+
+// Destination, source and connection tag of a signal record (fields 6 to 8), trimmed, without
+// parsing the rest: this runs for every signal that may concern a CTI connection. The bars are
+// looked for after the header, whose two bars payloadStart() already knows.
+inline bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArrayView &source, QByteArrayView &tag)
+{
+    const qsizetype start = payloadStart(text);
+    if (start == 0)
+        return false; // no header: not a signal record
+    std::array<qsizetype, 6> bars{}; // type|signal|state|destination|source|tag|
+    const QByteArrayView payload = text.sliced(start);
+    if (!firstBars(payload, bars))
+        return false;
+    destination = trimmedField(payload.sliced(bars[2] + 1, bars[3] - bars[2] - 1));
+    source = trimmedField(payload.sliced(bars[3] + 1, bars[4] - bars[3] - 1));
+    tag = trimmedField(payload.sliced(bars[4] + 1, bars[5] - bars[4] - 1));
+    return true;
 }
 
 // The instance of a "CTIHandler(1,200,22,7)" tuple, or -1: only that number tells one client

@@ -39,15 +39,27 @@ public:
     template<typename Found>
     void scan(QByteArrayView text, Found &&found) const
     {
+        // Locals, so that the compiler keeps them in registers across the calls to found().
         const char *data = text.data();
-        const qsizetype size = text.size();
-        for (qsizetype i = 0; i + 4 <= size; i += m_stride) {
+        const std::uint64_t *bitmap = m_bitmap.data();
+        const qsizetype stride = m_stride;
+        const qsizetype end = text.size() - 3; // positions with four bytes from them
+        auto probe = [&](qsizetype i) {
             std::uint32_t word;
             std::memcpy(&word, data + i, 4);
             const std::uint32_t h = hash(word);
-            if (m_bitmap[h >> 6] & (std::uint64_t(1) << (h & 63)))
+            if ((bitmap[h >> 6] >> (h & 63)) & 1) [[unlikely]]
                 verify(text, i, h, found);
+        };
+        qsizetype i = 0;
+        for (; i + 3 * stride < end; i += 4 * stride) {
+            probe(i);
+            probe(i + stride);
+            probe(i + 2 * stride);
+            probe(i + 3 * stride);
         }
+        for (; i < end; i += stride)
+            probe(i);
         for (const int needle : m_short) {
             if (const qsizetype at = text.indexOf(m_needles[size_t(needle)]); at >= 0)
                 found(needle, at);
