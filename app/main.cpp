@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "allocator.h"
 #include "commandline.h"
 #include "mainwindow.h"
 
@@ -29,6 +30,7 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    CtiFlow::tuneAllocator();
     // Sub-commands run without a display: text ones get a QCoreApplication, drawing ones a
     // QGuiApplication on the offscreen platform.
     if (argc > 1 && CtiFlow::subCommandDraws(argv[1])) {

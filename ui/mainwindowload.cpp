@@ -3,6 +3,7 @@
 // The main window's part in loading a bundle: progress, the first file's preview, the final result.
 #include "mainwindow.h"
 
+#include "allocator.h"
 #include "nodeclockdialog.h"
 #include "sessioncontroller.h"
 #include "startpage.h"
@@ -16,6 +17,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -122,6 +124,8 @@ void MainWindow::onLoadFinished(const LoadResult &result)
                 [this, paths = result.paths, kept = std::move(kept), keptStep] {
                     addRecentBundle(paths);
                     reselectSession(kept, keptStep);
+                    // The bundle shown before is gone by now: its memory goes back to the system.
+                    QThreadPool::globalInstance()->start([] { releaseFreedMemory(); });
                     Q_EMIT loadFinished();
                 }});
 }

@@ -113,7 +113,7 @@ inline bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArray
 {
     const qsizetype start = payloadStart(text);
     if (start == 0)
-        return false; // no header: not a signal record
+        return false;                // no header: not a signal record
     std::array<qsizetype, 6> bars{}; // type|signal|state|destination|source|tag|
     const QByteArrayView payload = text.sliced(start);
     if (!firstBars(payload, bars))

@@ -8,6 +8,7 @@
 //   ctiflow-bench [--size BYTES] [--runs N] [--work DIR]    (default 1 GiB, 3 runs, /var/tmp/ctiflow-bench)
 //
 // The one command that builds, generates and measures is in tests/tools/bench/README.md.
+#include "allocator.h"
 #include "flow/analyzer.h"
 #include "traceloader.h"
 
@@ -195,6 +196,7 @@ void report(const QString &name, const LoadResult &load, qint64 textBytes, doubl
 
 int main(int argc, char *argv[])
 {
+    CtiFlow::tuneAllocator(); // as the application does: the figures are its figures
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Times trace loading against wc -l and gzip -dc."));

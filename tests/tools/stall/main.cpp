@@ -5,6 +5,7 @@
 // feel. Also measured: the gap when the loaded store is released on the GUI thread.
 //
 //   ctiflow-gen --size 1073741824 -o /var/tmp/ctiflow-1g && ctiflow-stall /var/tmp/ctiflow-1g
+#include "allocator.h"
 #include "loadjob.h"
 
 #include <QApplication>
@@ -89,6 +90,7 @@ QString ms(double value)
 
 int main(int argc, char *argv[])
 {
+    CtiFlow::tuneAllocator(); // as the application does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
