@@ -113,8 +113,9 @@ inline bool routeOf(QByteArrayView text, QByteArrayView &destination, QByteArray
 {
     const qsizetype start = payloadStart(text);
     if (start == 0)
-        return false;                // no header: not a signal record
-    std::array<qsizetype, 6> bars{}; // type|signal|state|destination|source|tag|
+        return false; // no header: not a signal record
+    // After the header: type|signal|state|destination|source|tag|
+    std::array<qsizetype, 6> bars{};
     const QByteArrayView payload = text.sliced(start);
     if (!firstBars(payload, bars))
         return false;
