@@ -6,6 +6,7 @@
 #include "ctierror.h"
 #include "flowfixture.h"
 #include "rules.h"
+#include "verdict.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -184,6 +185,45 @@ private Q_SLOTS:
         Problem problem;
         QVERIFY(!loadRules(QStringLiteral("/nonexistent/rules.json"), &problem));
         QVERIFY(problem.reason.contains(QLatin1String("cannot read")));
+    }
+
+    // Field keys are the user's to choose. A text without the byte that every key holds cannot hold
+    // a field and is not searched: keys without '=' (which the built-in ones all have) still work.
+    void fieldKeysOfAnyShape_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("loginKeys");
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<char>("common");
+        QTest::newRow("built-in keys") << builtinRules().fields.value(QStringLiteral("login"))
+                                       << QByteArray("provider=UCProvider login=wwhite heartbeat=60")
+                                       << QStringLiteral("wwhite") << '=';
+        QTest::newRow("a key without '='")
+            << QList<QByteArray>{"authenticated user: "} << QByteArray(" Successfully authenticated user: wwhite")
+            << QStringLiteral("wwhite") << 'e';
+        QTest::newRow("no byte in common")
+            << QList<QByteArray>{"Uid:"} << QByteArray("LDAP Uid: wwhite") << QStringLiteral("wwhite") << '\0';
+        QTest::newRow("the line lacks the common byte")
+            << builtinRules().fields.value(QStringLiteral("login")) << QByteArray("login wwhite") << QString() << '=';
+    }
+    void fieldKeysOfAnyShape()
+    {
+        QFETCH(QList<QByteArray>, loginKeys);
+        QFETCH(QByteArray, line);
+        QFETCH(QString, login);
+        QFETCH(char, common);
+        Rules rules = builtinRules();
+        rules.fields[QStringLiteral("login")] = loginKeys;
+        if (common == '\0') { // keys of the other fields that share nothing with "Uid:"
+            rules.fields[QStringLiteral("device")] = {"SEP="};
+            rules.fields[QStringLiteral("providerId")] = {"#"};
+        }
+        const FieldKeys keys(rules);
+        QCOMPARE(keys.common, common);
+        SessionWork work(rules, keys);
+        const QByteArray record = QByteArray("00895261.095 |08:59:17.171 |AppInfo |") + line;
+        work.match(PatternRole::Signature, 0, RecordIndex{1}, 0, record);
+        QCOMPARE(work.session.login, login);
     }
 
     // A user names a code the built-in rules do not know, without rebuilding.
