@@ -45,6 +45,7 @@ void TraceStore::appendScanned(int fileId, ScannedFile &&scanned)
         entry.file = quint32(fileId);
     m_records.insert(m_records.end(), scanned.records.begin(), scanned.records.end());
     m_merged = false;
+    m_stretches.clear();
 }
 
 void TraceStore::rebaseScanned(ScannedFile &scanned, QDate date)
@@ -135,6 +136,7 @@ struct Run
     std::vector<std::vector<RecordEntry> *> owners; // released when their slice is used up, may be null
     size_t slice = 0;
     qint64 offset = 0; // the node's clock offset: a run is one node's records
+    int id = 0;        // as fileRuns() numbers runs
 
     bool atEnd() const { return slice == slices.size(); }
     const RecordEntry &front() const { return *slices[slice].first; }
@@ -148,8 +150,21 @@ struct Run
     }
 };
 
-// Merges runs by time (node clock offsets applied), keeping each run's order; ties go to the earlier run.
-void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::vector<RecordEntry> &out)
+// Notes that out[begin, end) came from one run.
+void addStretch(std::vector<TraceStore::Stretch> &stretches, size_t begin, size_t end, int run)
+{
+    if (begin == end)
+        return;
+    if (!stretches.empty() && stretches.back().run == run && stretches.back().end == qsizetype(begin))
+        stretches.back().end = qsizetype(end);
+    else
+        stretches.push_back({qsizetype(begin), qsizetype(end), run});
+}
+
+// Merges runs by time (node clock offsets applied), keeping each run's order; ties go to the earlier
+// run. Appends to out, and to stretches what came from which run.
+void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::vector<RecordEntry> &out,
+               std::vector<TraceStore::Stretch> &stretches)
 {
     std::vector<Run *> live;
     for (Run &run : runs) {
@@ -179,6 +194,7 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
                 limit = std::min(limit, time(*live[i]) - (i < best ? 1 : 0));
         }
         Run &run = *live[best];
+        const size_t start = out.size();
         bool head = true; // the best run's head is taken whatever the limit
         while (!run.atEnd()) {
             auto &[next, end] = run.slices[run.slice];
@@ -195,6 +211,7 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
                 break;
             run.nextSlice();
         }
+        addStretch(stretches, start, out.size(), run.id);
         if (run.atEnd())
             live.erase(live.begin() + qsizetype(best));
     }
@@ -208,6 +225,7 @@ void mergeRuns(std::vector<Run> &runs, const std::vector<qint64> &offsets, std::
             for (size_t i = first; i < out.size(); ++i)
                 out[i].file = quint32(run->fileIds[run->slice]);
         }
+        addStretch(stretches, first, out.size(), run->id);
     }
 }
 
@@ -228,6 +246,7 @@ void TraceStore::adoptRecords(std::vector<std::pair<int, std::vector<RecordEntry
         if (it == runIds.end()) {
             runIds.push_back(id);
             runs.emplace_back();
+            runs.back().id = id;
             it = runIds.end() - 1;
         }
         Run &run = runs[size_t(it - runIds.begin())];
@@ -239,7 +258,10 @@ void TraceStore::adoptRecords(std::vector<std::pair<int, std::vector<RecordEntry
     m_merged = m_records.empty();
     m_records.reserve(total);
     adviseHugePages(m_records);
-    mergeRuns(runs, fileOffsets(), m_records);
+    m_stretches.clear();
+    mergeRuns(runs, fileOffsets(), m_records, m_stretches);
+    if (!m_merged)
+        m_stretches.clear();
 }
 
 void TraceStore::mergeTimeline()
@@ -256,15 +278,20 @@ void TraceStore::mergeTimeline()
         while (j < m_records.size() && runOfFile[m_records[j].file] == runOfFile[m_records[i].file])
             ++j;
         runs.push_back({{{m_records.data() + i, m_records.data() + j}}, {-1}, {nullptr}});
+        runs.back().id = runOfFile[m_records[i].file];
         i = j;
     }
     m_merged = true;
-    if (runs.size() <= 1)
+    m_stretches.clear();
+    if (runs.size() <= 1) {
+        if (!runs.empty())
+            m_stretches.push_back({0, recordCount(), runs.front().id});
         return;
+    }
     std::vector<RecordEntry> merged;
     merged.reserve(m_records.size());
     adviseHugePages(merged);
-    mergeRuns(runs, fileOffsets(), merged);
+    mergeRuns(runs, fileOffsets(), merged, m_stretches);
     m_records = std::move(merged);
 }
 
@@ -327,7 +354,7 @@ QByteArrayView TraceStore::signalNameById(quint16 id) const
 
 qint64 TraceStore::indexBytes() const
 {
-    qint64 bytes = qint64(m_records.capacity() * sizeof(RecordEntry));
+    qint64 bytes = qint64(m_records.capacity() * sizeof(RecordEntry) + m_stretches.capacity() * sizeof(Stretch));
     for (const QByteArray &name : m_signalNames)
         bytes += name.size() + qint64(sizeof(QByteArray)) + 16; // name, table slot, hash node
     return bytes;

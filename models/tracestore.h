@@ -104,15 +104,28 @@ public:
     // Bytes held per record beyond the trace text: the index entry plus its share of the tables.
     qint64 indexBytes() const;
 
+    // The timeline as the merge took it: stretches of consecutive records of one run (the files of
+    // one node and application), in order, covering every record; empty while records added since
+    // the last merge wait for finalize(). Nodes take turns in the timeline a few hundred records at
+    // a time, so that a reader of one node's records can pass over the others' stretches whole.
+    struct Stretch
+    {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        int run = 0; // as fileRuns() numbers them
+    };
+    const std::vector<Stretch> &stretches() const { return m_stretches; }
+    std::vector<int> fileRuns() const; // per file: its run (node and application), equal ids = same run
+
 private:
     void mergeTimeline();
     std::vector<int> fileRanks() const;
-    std::vector<int> fileRuns() const; // per file: its run (node and application), equal ids = same run
     std::vector<qint64> fileOffsets() const;
 
     std::vector<SourceFile> m_files;
     std::vector<std::shared_ptr<const void>> m_owners; // mapped files the texts point into
     std::vector<RecordEntry> m_records;
+    std::vector<Stretch> m_stretches;
     std::vector<QByteArray> m_signalNames; // id -> name; id 0 is ""
     QHash<QByteArray, quint16> m_signalIds;
     std::mutex m_internMutex; // rebaseScanned() interns from loader threads

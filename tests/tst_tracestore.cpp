@@ -5,6 +5,10 @@
 #include "tracestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CtiFlow;
@@ -24,6 +28,30 @@ std::shared_ptr<TraceStore> storeFromText(const QByteArray &text, const QString 
     return store;
 }
 
+// The stretches as "begin-end:run ..." after checking that they cover the timeline in order, that
+// each holds only records of its run's files, and that neighbours differ in run.
+QString stretchesOf(const TraceStore &store)
+{
+    const std::vector<int> runs = store.fileRuns();
+    QStringList parts;
+    qsizetype next = 0;
+    int previousRun = -1;
+    for (const TraceStore::Stretch &stretch : store.stretches()) {
+        if (stretch.begin != next || stretch.end <= stretch.begin || stretch.run == previousRun)
+            return QStringLiteral("bad stretch at %1").arg(stretch.begin);
+        for (qsizetype i = stretch.begin; i < stretch.end; ++i) {
+            if (runs[store.entry(RecordIndex{i}).file] != stretch.run)
+                return QStringLiteral("record %1 is not of run %2").arg(i).arg(stretch.run);
+        }
+        parts.append(QStringLiteral("%1-%2:%3").arg(stretch.begin).arg(stretch.end).arg(stretch.run));
+        next = stretch.end;
+        previousRun = stretch.run;
+    }
+    if (next != store.recordCount())
+        return QStringLiteral("stretches end at %1 of %2").arg(next).arg(store.recordCount());
+    return parts.join(u' ');
+}
+
 } // namespace
 
 class TestTraceStore : public QObject
@@ -37,6 +65,7 @@ private Q_SLOTS:
     void crlfLineEnds();
     void midnightRollover();
     void nodesMergedByTime();
+    void loaderStretches();
     void modelOverSample();
 };
 
@@ -109,8 +138,45 @@ void TestTraceStore::nodesMergedByTime()
     store.indexFile(store.addFile(b));
     store.finalize();
     QCOMPARE(store.fields(RecordIndex{1}).text, QByteArrayView("b1"));
+    QCOMPARE(stretchesOf(store), QStringLiteral("0-1:0 1-2:1 2-3:0"));
     store.setNodeClockOffset(QStringLiteral("node2"), 5000);
     QCOMPARE(store.fields(RecordIndex{2}).text, QByteArrayView("b1"));
+    QCOMPARE(stretchesOf(store), QStringLiteral("0-2:0 2-3:1"));
+}
+
+// The loader merges the files it scanned in parallel in one pass: its stretches hold too.
+void TestTraceStore::loaderStretches()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &path, const QByteArray &text) {
+        QDir().mkpath(QFileInfo(dir.filePath(path)).path());
+        QFile file(dir.filePath(path));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    QByteArray one;
+    QByteArray two;
+    for (int s = 0; s < 60; ++s) {
+        // Node one writes three records a second, node two one record every other second.
+        const QByteArray time = QStringLiteral("10:%1:%2")
+                                    .arg(s / 60, 2, 10, QLatin1Char('0'))
+                                    .arg(s % 60, 2, 10, QLatin1Char('0'))
+                                    .toLatin1();
+        for (int r = 0; r < 3; ++r)
+            one += QByteArray::number(10000000 + s * 3 + r) + ".000 |" + time + "." + QByteArray::number(100 + r) +
+                   " |AppInfo |one\n";
+        if (s % 2 == 0)
+            two += QByteArray::number(20000000 + s) + ".000 |" + time + ".500 |AppInfo |two\n";
+    }
+    QVERIFY(write(QStringLiteral("cucm1/cm/trace/cti/sdl/SDL001_200_000001.txt"), one));
+    QVERIFY(write(QStringLiteral("cucm2/cm/trace/cti/sdl/SDL002_200_000001.txt"), two));
+    const auto store = loadTraces({dir.path()});
+    QCOMPARE(store->recordCount(), 180 + 30);
+    const QString stretches = stretchesOf(*store);
+    QVERIFY2(!stretches.startsWith(QLatin1String("bad")) && !stretches.contains(QLatin1String("not of run")) &&
+                 !stretches.startsWith(QLatin1String("stretches end")),
+             qPrintable(stretches));
+    QCOMPARE(stretches.count(u' ') + 1, 61); // the nodes take turns every second or two
 }
 
 void TestTraceStore::modelOverSample()

@@ -3,6 +3,7 @@
 #include "analyzer.h"
 
 #include "logging.h"
+#include "recordgroups.h"
 #include "signalroute.h"
 #include "textmatcher.h"
 #include "verdict.h"
@@ -23,82 +24,14 @@ void nodeIds(const TraceStore &store, std::vector<int> &fileNode, QStringList &n
 namespace {
 
 using namespace route;
+using namespace pass;
 using Role = PatternRole;
-
-// The patterns one record matched: a handful at most, kept off the heap.
-using Matches = QVarLengthArray<int, 8>;
 
 struct CompiledPattern
 {
     const RulePattern *pattern = nullptr;
     Role role = Role::Evidence;
     int index = 0; // step, signature or carrier index
-};
-
-// A text record whose signal was left out of the trace (excerpts often do), waiting for the next
-// record group that names its connection.
-struct Orphan
-{
-    RecordIndex record;
-    qint64 timeMs = 0;
-    Matches patterns;
-};
-
-// Unmatched orphans (RIS bookkeeping and the like) join the next session only when written this
-// close to it; matched ones always do.
-constexpr qint64 orphanWindowMs = 50;
-constexpr qsizetype maxOrphans = 64;
-
-struct GroupState
-{
-    RecordIndex signal; // the record that began the group
-    quint64 prefix = 0; // "00895261" as bytes, read from the signal when first asked for
-    bool prefixRead = false;
-    int session = -1;
-    Connection key;       // connection of the signal, invalid when it named none
-    bool opening = false; // lines of this group may open a session
-    int handler = -1;
-    QByteArrayView handlerName;
-};
-
-struct NodeState
-{
-    // The latest record groups: lines of one group may be written after another group has begun.
-    std::array<GroupState, 8> groups;
-    size_t current = 0;
-    qint64 lastMs = 0;
-    QList<Orphan> orphans;
-    int lastSession = -1;
-    // The group of the node's previous record, valid while the next record comes from the same file:
-    // a record that the scanner marked as of the same group belongs to it without reading its text.
-    GroupState *previousGroup = nullptr;
-    quint32 previousFile = 0;
-    bool previousKnown = false;
-
-    GroupState *find(const TraceStore &store, quint64 prefix)
-    {
-        if (prefix == 0)
-            return nullptr;
-        for (size_t i = 0; i < groups.size(); ++i) {
-            GroupState &group = groups[(current + groups.size() - i) % groups.size()];
-            if (!group.signal.isValid())
-                continue;
-            if (!group.prefixRead) {
-                group.prefix = groupOf(store.recordText(group.signal));
-                group.prefixRead = true;
-            }
-            if (group.prefix == prefix)
-                return &group;
-        }
-        return nullptr;
-    }
-    GroupState &begin(RecordIndex signal)
-    {
-        current = (current + 1) % groups.size();
-        groups[current] = GroupState{};
-        groups[current].signal = signal;
-        return groups[current];
-    }
 };
 
 class Analyzer
@@ -130,6 +63,9 @@ private:
         for (qsizetype at = 0; at < qsizetype(entry.length) + 64; at += 64)
             __builtin_prefetch(text + at);
     }
+    // The stretches of the timeline that may hold this node's records, joined where they touch (the
+    // whole timeline when the store has no stretches): the other nodes' are passed over whole.
+    std::vector<std::pair<qsizetype, qsizetype>> ranges() const;
     void onSignal(RecordIndex index, NodeState &node, int nodeId);
     void onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId);
     Matches matchText(QByteArrayView text);
@@ -272,30 +208,33 @@ QList<Session> Analyzer::run()
     std::vector<const char *> ownText; // per file: its text when it is this node's, else null
     for (int f = 0; f < m_store.fileCount(); ++f)
         ownText.push_back(m_fileNode[size_t(f)] == m_node ? m_store.file(f).text.constData() : nullptr);
-    for (qsizetype i = 0; i < count; ++i) {
-        const RecordIndex index{i};
-        if (i + ahead < count)
-            prefetch(m_store.entry(RecordIndex{i + ahead}), ownText);
-        const RecordEntry &entry = m_store.entry(index);
-        const int nodeId = m_fileNode[entry.file];
-        if (nodeId != m_node)
-            continue;
-        NodeState &node = nodes[size_t(nodeId)];
-        node.lastMs = std::max(node.lastMs, entry.timeMs);
-        const bool sameGroup = entry.sameGroupAsPrevious && node.previousKnown && node.previousFile == entry.file;
-        node.previousFile = entry.file;
-        if (entry.type == RecordType::SdlStat) {
-            node.previousKnown = sameGroup; // statistics lines belong to no signal's handling
-            continue;
+    for (const auto &[begin, end] : ranges()) {
+        for (qsizetype i = begin; i < end; ++i) {
+            const RecordIndex index{i};
+            if (i + ahead < count)
+                prefetch(m_store.entry(RecordIndex{i + ahead}), ownText);
+            const RecordEntry &entry = m_store.entry(index);
+            const int nodeId = m_fileNode[entry.file];
+            if (nodeId != m_node)
+                continue; // a run of files of several nodes
+            NodeState &node = nodes[size_t(nodeId)];
+            node.lastMs = std::max(node.lastMs, entry.timeMs);
+            const bool sameGroup = entry.sameGroupAsPrevious && node.previousKnown && node.previousFile == entry.file;
+            node.previousFile = entry.file;
+            if (entry.type == RecordType::SdlStat) {
+                node.previousKnown = sameGroup; // statistics lines belong to no signal's handling
+                continue;
+            }
+            if (isSignal(entry.type)) {
+                onSignal(index, node, nodeId);
+            } else {
+                GroupState *group =
+                    sameGroup ? node.previousGroup : node.find(m_store, groupOf(m_store.recordText(index)));
+                onText(index, group, node, nodeId);
+                node.previousGroup = group;
+            }
+            node.previousKnown = true;
         }
-        if (isSignal(entry.type)) {
-            onSignal(index, node, nodeId);
-        } else {
-            GroupState *group = sameGroup ? node.previousGroup : node.find(m_store, groupOf(m_store.recordText(index)));
-            onText(index, group, node, nodeId);
-            node.previousGroup = group;
-        }
-        node.previousKnown = true;
     }
     std::vector<qint64> nodeEnd;
     for (NodeState &node : nodes) {
@@ -314,6 +253,34 @@ QList<Session> Analyzer::run()
                     << m_linesMatched << "lines and" << m_bytesMatched << "bytes matched), verdicts of"
                     << sessions.size() << "sessions" << timer.elapsed() - passMs << "ms";
     return sessions;
+}
+
+std::vector<std::pair<qsizetype, qsizetype>> Analyzer::ranges() const
+{
+    const qsizetype count = m_store.recordCount();
+    const std::vector<TraceStore::Stretch> &stretches = m_store.stretches();
+    if (stretches.empty() || stretches.back().end != count)
+        return {{0, count}};
+    // A run none of whose files is this node's is passed over.
+    const std::vector<int> runOfFile = m_store.fileRuns();
+    std::vector<char> mayHold;
+    for (size_t f = 0; f < runOfFile.size(); ++f) {
+        const auto run = size_t(runOfFile[f]);
+        if (mayHold.size() <= run)
+            mayHold.resize(run + 1, 0);
+        if (m_fileNode[f] == m_node)
+            mayHold[run] = 1;
+    }
+    std::vector<std::pair<qsizetype, qsizetype>> ranges;
+    for (const TraceStore::Stretch &stretch : stretches) {
+        if (size_t(stretch.run) >= mayHold.size() || !mayHold[size_t(stretch.run)])
+            continue;
+        if (!ranges.empty() && ranges.back().second == stretch.begin)
+            ranges.back().second = stretch.end;
+        else
+            ranges.emplace_back(stretch.begin, stretch.end);
+    }
+    return ranges;
 }
 
 void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
