@@ -372,7 +372,6 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     work.session.connection = group.key.text();
     work.handler = group.handler;
     work.session.handler = QString::fromLatin1(group.handlerName);
-    work.firstRecord = index;
     work.clockOffset = m_fileClock[m_store.entry(index).file];
     work.session.records.reserve(64); // a login alone is some 60 to 100 records
     session = int(m_sessions.size());

@@ -205,9 +205,9 @@ struct Verdict
 };
 
 // The valid failure lines of a session, earliest first.
-QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work,
-                                  const std::vector<RecordIndex> &firstEvidence)
+QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work)
 {
+    const std::vector<SessionWork::TimedRecord> &firstEvidence = work.firstEvidence;
     const int completed = rules.stepIndex(rules.loginCompletedStep);
     const RecordIndex completedAt =
         work.evidence[size_t(completed)].isEmpty() ? RecordIndex{} : work.evidence[size_t(completed)].last();
@@ -218,9 +218,9 @@ QList<SessionWork::Hit> validHits(const Rules &rules, const SessionWork &work,
             continue;
         if (!hit.carrier) {
             const RuleSignature &s = rules.signatures[hit.index];
-            if (!s.after.isEmpty() && !before(firstEvidence[size_t(rules.stepIndex(s.after))], hit.record))
+            if (!s.after.isEmpty() && !before(firstEvidence[size_t(rules.stepIndex(s.after))].record, hit.record))
                 continue;
-            if (!s.before.isEmpty() && before(firstEvidence[size_t(rules.stepIndex(s.before))], hit.record))
+            if (!s.before.isEmpty() && before(firstEvidence[size_t(rules.stepIndex(s.before))].record, hit.record))
                 continue;
         }
         hits.append(hit);
@@ -247,10 +247,10 @@ QString hitStep(const Rules &rules, const SessionWork::Hit &hit)
     return hit.carrier ? rules.carriers[hit.index].step : rules.signatures[hit.index].step;
 }
 
-Verdict judge(const Rules &rules, const SessionWork &work, const std::vector<RecordIndex> &firstEvidence)
+Verdict judge(const Rules &rules, const SessionWork &work)
 {
     Verdict verdict;
-    const QList<SessionWork::Hit> hits = validHits(rules, work, firstEvidence);
+    const QList<SessionWork::Hit> hits = validHits(rules, work);
     if (!hits.isEmpty()) {
         const SessionWork::Hit &primary = hits.first();
         const QString causeId = hitCause(rules, primary);
@@ -325,15 +325,11 @@ Session decideSession(const Rules &rules, const std::vector<StepTexts> &texts, S
         session.lastMs = work.latest.timeMs + clockOffset;
         work.session.lastMs = work.latest.timeMs;
     }
-    std::vector<RecordIndex> firstEvidence;
-    firstEvidence.reserve(work.firstEvidence.size());
-    for (const SessionWork::TimedRecord &timed : work.firstEvidence)
-        firstEvidence.push_back(timed.record);
     for (QList<RecordIndex> &list : work.evidence) {
         if (!std::is_sorted(list.cbegin(), list.cend()))
             std::sort(list.begin(), list.end()); // lines without a signal join late
     }
-    const Verdict verdict = judge(rules, work, firstEvidence);
+    const Verdict verdict = judge(rules, work);
     session.outcome = verdict.outcome;
     session.cause = verdict.cause;
 

@@ -91,7 +91,6 @@ struct SessionWork
     Session session;
     int nodeId = -1;
     int handler = -1;
-    RecordIndex firstRecord;
     qint64 nodeEndMs = 0;   // time of the node's last record
     qint64 clockOffset = 0; // of the session's node
     TimedRecord earliest;
