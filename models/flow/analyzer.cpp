@@ -10,12 +10,14 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QRegularExpression>
 #include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 namespace CtiFlow {
 
@@ -32,6 +34,14 @@ struct CompiledPattern
     const RulePattern *pattern = nullptr;
     Role role = Role::Evidence;
     int index = 0; // step, signature or carrier index
+    // This thread's own copy of the pattern's regular expression: a match takes a reference to
+    // the expression it ran, which threads sharing one expression would contend for.
+    std::optional<QRegularExpression> regex;
+
+    bool matches(QByteArrayView text, bool textFound = false) const
+    {
+        return pattern->matches(text, textFound, regex ? &*regex : nullptr);
+    }
 };
 
 class Analyzer
@@ -90,9 +100,9 @@ private:
     QStringList m_nodeNames;         // one per CTI Manager
     QStringList m_nodeLabels;        // as shown: the node folder
     std::vector<SessionWork> m_sessions;
-    QHash<Connection, int> m_byConnection; // connection -> current session (one analyzer per node)
-    std::vector<std::uint8_t> m_opening;   // signal id -> 1 when its lines may open a session
-    int m_opensStep = -1;                  // the step whose evidence opens a session
+    ConnectionSessions m_byConnection;   // connection -> current session (one analyzer per node)
+    std::vector<std::uint8_t> m_opening; // signal id -> 1 when its lines may open a session
+    int m_opensStep = -1;                // the step whose evidence opens a session
     // What the pass read, for the debug log.
     qint64 m_signalsRead = 0;
     qint64 m_linesMatched = 0;
@@ -102,7 +112,9 @@ private:
 void Analyzer::addPattern(const RulePattern &pattern, Role role, int index, QList<QByteArray> &needles)
 {
     const int id = int(m_patterns.size());
-    m_patterns.push_back({&pattern, role, index});
+    m_patterns.push_back({&pattern, role, index, {}});
+    if (pattern.regex)
+        m_patterns.back().regex = QRegularExpression(pattern.regex->pattern(), pattern.regex->patternOptions());
     if (pattern.signal.isEmpty()) {
         needles.append(pattern.text);
         m_textPatterns.push_back(id);
@@ -189,7 +201,7 @@ Matches Analyzer::matchText(QByteArrayView text)
         if (m_seen[size_t(id)] == m_stamp)
             return;
         m_seen[size_t(id)] = m_stamp;
-        if (m_patterns[size_t(id)].pattern->matches(text, true))
+        if (m_patterns[size_t(id)].matches(text, true))
             matched.append(id);
     });
     return matched;
@@ -306,16 +318,16 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
             break;
         }
     }
-    int session = m_byConnection.value(group.key, -1);
+    int session = m_byConnection.value(group.key);
     if (session >= 0 && group.handler >= 0 && m_sessions[size_t(session)].handler >= 0 &&
         m_sessions[size_t(session)].handler != group.handler) {
-        m_byConnection.remove(group.key); // a new CTIHandler on a reused connection: a new session
+        m_byConnection.set(group.key, -1); // a new CTIHandler on a reused connection: a new session
         session = -1;
     }
     group.session = session;
     Matches matched;
     for (const int id : m_bySignal[signal]) {
-        if (m_patterns[size_t(id)].pattern->matches(text))
+        if (m_patterns[size_t(id)].matches(text))
             matched.append(id);
     }
     if (!matched.isEmpty())
@@ -376,7 +388,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     work.session.records.reserve(64); // a login alone is some 60 to 100 records
     session = int(m_sessions.size());
     m_sessions.push_back(std::move(work));
-    m_byConnection.insert(group.key, session);
+    m_byConnection.set(group.key, session);
     group.session = session;
     return session;
 }

@@ -12,7 +12,9 @@
 #include <QList>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace CtiFlow::pass {
 
@@ -35,6 +37,77 @@ struct Orphan
 // close to it; matched ones always do.
 constexpr qint64 orphanWindowMs = 50;
 constexpr qsizetype maxOrphans = 64;
+
+// Connection -> its current session, looked up for every signal of interest: open addressing in
+// one array, hashed by multiplying the four numbers, instead of a node-based hash of each number.
+// A connection taken from its session keeps its slot with no session (-1) until it opens again.
+class ConnectionSessions
+{
+public:
+    int value(const Connection &key) const
+    {
+        if (m_slots.empty())
+            return -1;
+        for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (!slot.used)
+                return -1;
+            if (slot.key == key.numbers)
+                return slot.session;
+        }
+    }
+    void set(const Connection &key, int session)
+    {
+        if ((m_used + 1) * 2 > m_slots.size())
+            grow();
+        for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            Slot &slot = m_slots[i];
+            if (!slot.used) {
+                slot = {key.numbers, session, true};
+                ++m_used;
+                return;
+            }
+            if (slot.key == key.numbers) {
+                slot.session = session;
+                return;
+            }
+        }
+    }
+
+private:
+    struct Slot
+    {
+        std::array<quint32, 4> key{};
+        int session = -1;
+        bool used = false;
+    };
+    size_t slotOf(const Connection &key) const
+    {
+        const quint64 a = quint64(key.numbers[0]) << 32 | key.numbers[1];
+        const quint64 b = quint64(key.numbers[2]) << 32 | key.numbers[3];
+        const quint64 h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL);
+        return size_t((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 32) & m_mask;
+    }
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+        m_mask = m_slots.size() - 1;
+        m_used = 0;
+        for (const Slot &slot : old) {
+            if (slot.used) {
+                Connection key;
+                key.numbers = slot.key;
+                key.valid = true;
+                set(key, slot.session);
+            }
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_used = 0;
+};
 
 struct GroupState
 {

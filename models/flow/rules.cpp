@@ -128,12 +128,12 @@ bool RulesReader::pattern(const QJsonValue &value, const QString &place, RulePat
     out.alsoTexts = text;
     if (!regex.isEmpty()) {
         out.regex = QRegularExpression(regex);
-        if (!out.regex.isValid()) {
+        if (!out.regex->isValid()) {
             return fail(place + QStringLiteral(".regex"), QStringLiteral("invalid regular expression at offset %1: %2")
-                                                              .arg(out.regex.patternErrorOffset())
-                                                              .arg(out.regex.errorString()));
+                                                              .arg(out.regex->patternErrorOffset())
+                                                              .arg(out.regex->errorString()));
         }
-        out.regex.optimize();
+        out.regex->optimize();
     }
     return true;
 }
@@ -333,7 +333,7 @@ qint64 lineOfOffset(const QByteArray &text, qsizetype offset)
 
 } // namespace
 
-bool RulePattern::matches(QByteArrayView record, bool textFound) const
+bool RulePattern::matches(QByteArrayView record, bool textFound, const QRegularExpression *ownRegex) const
 {
     if (!textFound && !text.isEmpty() && !record.contains(text))
         return false;
@@ -345,9 +345,9 @@ bool RulePattern::matches(QByteArrayView record, bool textFound) const
         if (record.contains(no))
             return false;
     }
-    if (regex.pattern().isEmpty())
+    if (!regex)
         return true;
-    return regex.match(QString::fromUtf8(record)).hasMatch();
+    return (ownRegex ? *ownRegex : *regex).match(QString::fromUtf8(record)).hasMatch();
 }
 
 int Rules::stepIndex(const QString &id) const

@@ -22,13 +22,14 @@ namespace CtiFlow {
 struct RulePattern
 {
     QByteArray signal;
-    QByteArray text;             // the first (or only) text: found by one scan over the record
-    QList<QByteArray> alsoTexts; // further texts that must all occur ("text" given as an array)
-    QList<QByteArray> unless;    // none of these may occur
-    QRegularExpression regex;    // invalid (empty pattern) when not given; slower, use sparingly
+    QByteArray text;                         // the first (or only) text: found by one scan over the record
+    QList<QByteArray> alsoTexts;             // further texts that must all occur ("text" given as an array)
+    QList<QByteArray> unless;                // none of these may occur
+    std::optional<QRegularExpression> regex; // none when not given; slower, use sparingly
 
     // textFound: the caller already knows that text occurs in the record (a matcher found it).
-    bool matches(QByteArrayView record, bool textFound = false) const;
+    // ownRegex: the caller's own copy of regex, so that threads matching at once share nothing.
+    bool matches(QByteArrayView record, bool textFound = false, const QRegularExpression *ownRegex = nullptr) const;
 };
 
 struct RuleLane
