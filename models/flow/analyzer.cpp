@@ -9,7 +9,6 @@
 #include "verdict.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QRegularExpression>
 #include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
