@@ -75,10 +75,10 @@ private:
     // The stretches of the timeline that may hold this node's records, joined where they touch (the
     // whole timeline when the store has no stretches): the other nodes' are passed over whole.
     std::vector<std::pair<qsizetype, qsizetype>> ranges() const;
-    void onSignal(RecordIndex index, NodeState &node, int nodeId);
-    void onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId);
+    void onSignal(RecordIndex index, NodeState &node);
+    void onText(RecordIndex index, GroupState *group, NodeState &node);
     Matches matchText(QByteArrayView text);
-    int sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index);
+    int sessionFor(GroupState &group, const Matches &matched, RecordIndex index);
     void apply(int session, RecordIndex index, qint64 timeMs, QByteArrayView text, const Matches &matched);
     void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
@@ -96,7 +96,6 @@ private:
     std::uint32_t m_stamp = 0;
     std::vector<int> m_fileNode;
     std::vector<qint64> m_fileClock; // clock offset of each file's node
-    QStringList m_nodeNames;         // one per CTI Manager
     QStringList m_nodeLabels;        // as shown: the node folder
     std::vector<SessionWork> m_sessions;
     ConnectionSessions m_byConnection;   // connection -> current session (one analyzer per node)
@@ -160,7 +159,8 @@ void Analyzer::compile()
     m_stepTexts = privateStepTexts(m_rules);
     m_opensStep = m_rules.stepIndex(m_rules.opensSession);
     m_seen.assign(m_patterns.size(), 0);
-    nodeIds(m_store, m_fileNode, m_nodeNames, m_nodeLabels);
+    QStringList nodeNames; // one per CTI Manager
+    nodeIds(m_store, m_fileNode, nodeNames, m_nodeLabels);
     for (int f = 0; f < m_store.fileCount(); ++f)
         m_fileClock.push_back(m_store.nodeClockOffset(m_store.file(f).node));
 }
@@ -210,7 +210,7 @@ QList<Session> Analyzer::run()
 {
     QElapsedTimer timer;
     timer.start();
-    std::vector<NodeState> nodes(size_t(std::max<qsizetype>(1, m_nodeNames.size())));
+    NodeState node; // this analyzer's node
     const qsizetype count = m_store.recordCount();
     // The text of the records a little ahead is asked of memory before it is needed: this node's
     // records lie scattered among the other nodes' and among records the pass skips, which the
@@ -225,10 +225,8 @@ QList<Session> Analyzer::run()
             if (i + ahead < count)
                 prefetch(m_store.entry(RecordIndex{i + ahead}), ownText);
             const RecordEntry &entry = m_store.entry(index);
-            const int nodeId = m_fileNode[entry.file];
-            if (nodeId != m_node)
+            if (m_fileNode[entry.file] != m_node)
                 continue; // a run of files of several nodes
-            NodeState &node = nodes[size_t(nodeId)];
             node.lastMs = std::max(node.lastMs, entry.timeMs);
             const bool sameGroup = entry.sameGroupAsPrevious && node.previousKnown && node.previousFile == entry.file;
             node.previousFile = entry.file;
@@ -237,27 +235,23 @@ QList<Session> Analyzer::run()
                 continue;
             }
             if (isSignal(entry.type)) {
-                onSignal(index, node, nodeId);
+                onSignal(index, node);
             } else {
                 GroupState *group =
                     sameGroup ? node.previousGroup : node.find(m_store, groupOf(m_store.recordText(index)));
-                onText(index, group, node, nodeId);
+                onText(index, group, node);
                 node.previousGroup = group;
             }
             node.previousKnown = true;
         }
     }
-    std::vector<qint64> nodeEnd;
-    for (NodeState &node : nodes) {
-        nodeEnd.push_back(node.lastMs);
-        if (node.lastSession >= 0)
-            attachOrphans(node, node.lastSession, node.lastMs); // lines after the last signal of a trace
-    }
+    if (node.lastSession >= 0)
+        attachOrphans(node, node.lastSession, node.lastMs); // lines after the last signal of a trace
     const qint64 passMs = timer.elapsed();
     QList<Session> sessions;
     sessions.reserve(qsizetype(m_sessions.size()));
     for (SessionWork &work : m_sessions) {
-        work.nodeEndMs = nodeEnd[size_t(work.nodeId)];
+        work.nodeEndMs = node.lastMs;
         sessions.append(decideSession(m_rules, m_stepTexts, work));
     }
     qCDebug(lcFlow) << "node" << m_node << ": record pass" << passMs << "ms (" << m_signalsRead << "signals read,"
@@ -294,7 +288,7 @@ std::vector<std::pair<qsizetype, qsizetype>> Analyzer::ranges() const
     return ranges;
 }
 
-void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
+void Analyzer::onSignal(RecordIndex index, NodeState &node)
 {
     GroupState &group = node.begin(index);
     node.previousGroup = &group;
@@ -330,7 +324,7 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
             matched.append(id);
     }
     if (!matched.isEmpty())
-        session = sessionFor(group, nodeId, matched, index);
+        session = sessionFor(group, matched, index);
     if (session < 0)
         return;
     SessionWork &work = m_sessions[size_t(session)];
@@ -343,7 +337,7 @@ void Analyzer::onSignal(RecordIndex index, NodeState &node, int nodeId)
     attachOrphans(node, session, timeMs);
 }
 
-void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int nodeId)
+void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node)
 {
     if (group && group->session < 0 && !group->opening)
         return; // handling of a signal of no session, and its lines cannot open one
@@ -357,12 +351,12 @@ void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node, int
     }
     int session = group->session;
     if (!matched.isEmpty())
-        session = sessionFor(*group, nodeId, matched, index);
+        session = sessionFor(*group, matched, index);
     if (session >= 0)
         apply(session, index, m_store.entry(index).timeMs, text, matched);
 }
 
-int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, RecordIndex index)
+int Analyzer::sessionFor(GroupState &group, const Matches &matched, RecordIndex index)
 {
     int session = group.session;
     bool opens = false;
@@ -378,8 +372,7 @@ int Analyzer::sessionFor(GroupState &group, int nodeId, const Matches &matched, 
     if (session >= 0 || !creates || !group.key.valid)
         return session;
     SessionWork work(m_rules, *m_fieldKeys);
-    work.nodeId = nodeId;
-    work.session.node = m_nodeLabels.value(nodeId);
+    work.session.node = m_nodeLabels.value(m_node);
     work.session.connection = group.key.text();
     work.handler = group.handler;
     work.session.handler = QString::fromLatin1(group.handlerName);

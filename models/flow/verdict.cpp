@@ -273,7 +273,7 @@ Verdict judge(const Rules &rules, const SessionWork &work)
         return verdict;
     }
     // No failure line and no success: the trace cut the session off, or the flow stopped.
-    if (work.nodeEndMs - work.session.lastMs <= rules.stallMs || work.maxStep < 0)
+    if (work.nodeEndMs - work.latest.timeMs <= rules.stallMs || work.maxStep < 0)
         return verdict;
     const int last = work.maxStep;
     int next = last + 1;
@@ -323,7 +323,6 @@ Session decideSession(const Rules &rules, const std::vector<StepTexts> &texts, S
     if (!session.records.isEmpty()) {
         session.firstMs = work.earliest.timeMs + clockOffset;
         session.lastMs = work.latest.timeMs + clockOffset;
-        work.session.lastMs = work.latest.timeMs;
     }
     for (QList<RecordIndex> &list : work.evidence) {
         if (!std::is_sorted(list.cbegin(), list.cend()))

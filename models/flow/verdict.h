@@ -89,7 +89,6 @@ struct SessionWork
     const Rules *rules;
     const FieldKeys *fieldKeys;
     Session session;
-    int nodeId = -1;
     int handler = -1;
     qint64 nodeEndMs = 0;   // time of the node's last record
     qint64 clockOffset = 0; // of the session's node
