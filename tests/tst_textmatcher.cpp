@@ -103,6 +103,9 @@ private Q_SLOTS:
         QTest::newRow("stride 3") << QList<QByteArray>{"abcabc", "bbaacc", "cabcabcabc", "a"};
         QTest::newRow("stride 5") << QList<QByteArray>{"abcabcab", "ccbbaacc", "aaaaaaaaaaaa"};
         QTest::newRow("stride 8") << QList<QByteArray>{"abcabcabcab", "bacbacbacba", "cccccccccccccccc"};
+        // The first eight bytes are compared at once: needles that share them and differ after, one of
+        // exactly eight bytes and one shorter.
+        QTest::newRow("shared heads") << QList<QByteArray>{"abcabcabca", "abcabcabcb", "abcabcab", "abcabca"};
     }
     void agreesWithPlainSearch()
     {

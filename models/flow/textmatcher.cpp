@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <tuple>
 
@@ -43,7 +44,14 @@ TextMatcher::TextMatcher(const QList<QByteArray> &needles)
     for (const auto &[h, needle, offset] : byHash) {
         m_bitmap[h >> 6] |= std::uint64_t(1) << (h & 63);
         ++m_start[h + 1];
-        m_candidates.push_back({needle, offset});
+        const QByteArray &bytes = m_needles[size_t(needle)];
+        Candidate candidate{needle, offset, bytes.constData(), bytes.size()};
+        const size_t headBytes = std::min<size_t>(8, size_t(bytes.size()));
+        std::memcpy(&candidate.head, bytes.constData(), headBytes);
+        std::array<unsigned char, 8> mask{};
+        std::fill_n(mask.begin(), headBytes, 0xFF); // the needle's bytes, in any byte order
+        std::memcpy(&candidate.headMask, mask.data(), 8);
+        m_candidates.push_back(candidate);
     }
     for (size_t h = 1; h < m_start.size(); ++h)
         m_start[h] += m_start[h - 1];

@@ -76,6 +76,12 @@ private:
     {
         int needle = 0;
         int offset = 0; // of the window in the needle
+        const char *data = nullptr;
+        qsizetype size = 0;
+        // The needle's first eight bytes (fewer when shorter, the rest masked off): most windows that
+        // hit the bitmap belong to other text, which one compare of eight bytes tells.
+        std::uint64_t head = 0;
+        std::uint64_t headMask = 0;
     };
 
     template<typename Found>
@@ -83,11 +89,20 @@ private:
     {
         for (std::uint32_t c = m_start[h]; c < m_start[h + 1]; ++c) {
             const Candidate &candidate = m_candidates[c];
-            const QByteArray &needle = m_needles[size_t(candidate.needle)];
             const qsizetype begin = at - candidate.offset;
-            if (begin >= 0 && begin + needle.size() <= text.size() &&
-                std::memcmp(text.data() + begin, needle.constData(), size_t(needle.size())) == 0)
+            if (begin < 0 || begin + candidate.size > text.size())
+                continue;
+            const char *const place = text.data() + begin;
+            if (begin + 8 <= text.size()) {
+                std::uint64_t word;
+                std::memcpy(&word, place, 8);
+                if ((word & candidate.headMask) != candidate.head)
+                    continue;
+                if (candidate.size <= 8 || std::memcmp(place + 8, candidate.data + 8, size_t(candidate.size - 8)) == 0)
+                    found(candidate.needle, begin);
+            } else if (std::memcmp(place, candidate.data, size_t(candidate.size)) == 0) {
                 found(candidate.needle, begin);
+            }
         }
     }
 
