@@ -221,6 +221,38 @@ private Q_SLOTS:
         QVERIFY2(session.cause->title.contains(QLatin1String("Credential policy")), qPrintable(session.cause->title));
     }
 
+    // The ProviderOpenRequest line opens the session, and the signal whose handling wrote it (a
+    // CtiQbeGenericMessage) is part of the login too: the session's records start with it.
+    void sessionHoldsTheSignalOfItsOpeningLine()
+    {
+        const auto store = storeOf(QStringLiteral("m"), readFixture(QStringLiteral("cause-max-cti-connections.txt")));
+        const Session session = only(analyzeSessions(*store));
+        QVERIFY(!session.records.isEmpty());
+        const RecordIndex first = session.records.first();
+        QCOMPARE(store->signalName(first), QByteArrayView("CtiQbeGenericMessage"));
+        QCOMPARE(store->line(first).value, 6);
+        QVERIFY(!session.records.contains(RecordIndex{0})); // another connection's heartbeat
+    }
+
+    // The lines written for that signal before the request join the session as well, and a line of
+    // another signal's handling written in between does not.
+    void sessionHoldsTheLinesBeforeItsOpeningLine()
+    {
+        const QByteArray text =
+            "00000010.000 |10:00:00.000 |SdlSig |CtiQbeGenericMessage |init_complete_await_provopen "
+            "|CTIHandler(1,200,22,7) |CtiManager(1,200,21,1) |1,200,13,8.3^*^* |*TraceFlagOverrode\n"
+            "00000010.001 |10:00:00.000 |AppInfo |CQBEParser::ParseQbeMessage: PDU#=50\n"
+            "00000011.000 |10:00:00.000 |SdlSig |SdlDataInd |ready |CtiManager(1,200,21,1) "
+            "|SdlTCPConnection(1,200,13,9) |1,200,13,9.2^*^* |*TraceFlagOverrode\n"
+            "00000011.001 |10:00:00.000 |AppInfo |CtiManager::ready_SdlDataInd(): ConnHandle=[1:200:13:9]\n"
+            "00000010.002 |10:00:00.001 |AppInfo |[CTI-APP] [CTIHandler::processIncomingMessage] CTI "
+            "ProviderOpenRequest ( seq#=2 provider=UCProvider login=wwhite heartbeat=60 )\n";
+        const auto store = storeOf(QStringLiteral("g"), text);
+        const Session session = only(analyzeSessions(*store));
+        QCOMPARE(session.login, QStringLiteral("wwhite"));
+        QCOMPARE(session.records, (QList<RecordIndex>{RecordIndex{0}, RecordIndex{1}, RecordIndex{4}}));
+    }
+
     void goldenJson_data()
     {
         QTest::addColumn<QString>("fixture");

@@ -79,6 +79,7 @@ private:
     void onText(RecordIndex index, GroupState *group, NodeState &node);
     Matches matchText(QByteArrayView text);
     int sessionFor(GroupState &group, const Matches &matched, RecordIndex index);
+    void joinGroupStart(int session, const GroupState &group, RecordIndex line);
     void apply(int session, RecordIndex index, qint64 timeMs, QByteArrayView text, const Matches &matched);
     void attachOrphans(NodeState &node, int session, qint64 nowMs);
 
@@ -349,11 +350,32 @@ void Analyzer::onText(RecordIndex index, GroupState *group, NodeState &node)
         node.orphans.append({index, m_store.entry(index).timeMs, matched});
         return;
     }
-    int session = group->session;
+    const int previous = group->session;
+    int session = previous;
     if (!matched.isEmpty())
         session = sessionFor(*group, matched, index);
+    if (previous < 0 && session >= 0 && group->signal.isValid())
+        joinGroupStart(session, *group, index);
     if (session >= 0)
         apply(session, index, m_store.entry(index).timeMs, text, matched);
+}
+
+void Analyzer::joinGroupStart(int session, const GroupState &group, RecordIndex line)
+{
+    // A line opened the session: the signal whose handling wrote it, and the lines written for it
+    // before this one, belong to the login too.
+    constexpr qsizetype maxLookBack = 256;
+    const RecordEntry &signal = m_store.entry(group.signal);
+    apply(session, group.signal, signal.timeMs, {}, {});
+    const quint64 prefix = groupOf(m_store.recordText(group.signal));
+    const qsizetype from = std::max(group.signal.value + 1, line.value - maxLookBack);
+    for (qsizetype i = from; i < line.value; ++i) {
+        const RecordIndex index{i};
+        const RecordEntry &entry = m_store.entry(index);
+        if (entry.file == signal.file && !isSignal(entry.type) && entry.type != RecordType::SdlStat &&
+            groupOf(m_store.recordText(index)) == prefix)
+            apply(session, index, entry.timeMs, {}, {});
+    }
 }
 
 int Analyzer::sessionFor(GroupState &group, const Matches &matched, RecordIndex index)
