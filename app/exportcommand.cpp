@@ -40,7 +40,8 @@ void describe(QCommandLineParser &parser)
         tr("Write one CTI login session's flow for a support ticket.\n\n"
            "Choose the session with --session (its number in 'ctiflow analyze') or --user (that user's latest "
            "failed session, else the latest one). The format comes from --format or the output file's "
-           "extension: png, svg, pdf, mmd (Mermaid), puml (PlantUML), md (Markdown report) or html.\n\n"
+           "extension: png, svg, pdf, mmd (Mermaid), puml (PlantUML), md (Markdown report), html or txt (the "
+           "session's own trace records, a trace excerpt that CTI Flow opens again).\n\n"
            "Exit status: 0 written; 1 no trace records could be read or no such session; 2 wrong usage; "
            "3 the file could not be written (or exists and --force was not given)."));
     parser.addHelpOption();
@@ -52,7 +53,7 @@ void describe(QCommandLineParser &parser)
          QStringLiteral("N")},
         {{QStringLiteral("u"), QStringLiteral("user")}, tr("The session of this user id."), QStringLiteral("USER")},
         {{QStringLiteral("f"), QStringLiteral("format")},
-         tr("png, svg, pdf, mmd, puml, md or html."),
+         tr("png, svg, pdf, mmd, puml, md, html or txt."),
          QStringLiteral("FORMAT")},
         {QStringLiteral("redact"),
          tr("Replace user ids, names, domains, IP addresses, host and device names with stable placeholders.")},

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Exports: text formats, redaction, images.
 ctiflow_add_test(tst_textexport tst_textexport.cpp LIBS ctiflow_models)
+ctiflow_add_test(tst_traceexcerpt tst_traceexcerpt.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_flowexport tst_flowexport.cpp LIBS ctiflow_ui)
 ctiflow_add_test(tst_exportcommand tst_exportcommand.cpp)
 target_compile_definitions(tst_exportcommand PRIVATE CTIFLOW_EXECUTABLE="$<TARGET_FILE:ctiflow>")

@@ -57,6 +57,7 @@ void TestExportCommand::writesEachFormat_data()
     QTest::newRow("plantuml") << QStringList{} << "flow.puml" << QByteArray("@startuml");
     QTest::newRow("markdown") << QStringList{} << "flow.md" << QByteArray("# CTI login 1");
     QTest::newRow("html") << QStringList{} << "flow.html" << QByteArray("<!DOCTYPE html>");
+    QTest::newRow("trace excerpt") << QStringList{} << "login.txt" << QByteArray("00895255.002 |08:59:16.944 |");
     QTest::newRow("format option beats the extension") << QStringList{QStringLiteral("--format"), QStringLiteral("mmd")}
                                                        << "flow.txt" << QByteArray("sequenceDiagram");
     QTest::newRow("session chosen by user") << QStringList{QStringLiteral("--user"), QStringLiteral("wwhite")}

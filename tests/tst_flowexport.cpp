@@ -96,6 +96,7 @@ void TestFlowExport::formatFromExtension_data()
     QTest::newRow("plantuml") << "flow.puml" << int(ExportFormat::PlantUml);
     QTest::newRow("markdown") << "flow.md" << int(ExportFormat::Markdown);
     QTest::newRow("html") << "flow.htm" << int(ExportFormat::Html);
+    QTest::newRow("trace excerpt") << "login.txt" << int(ExportFormat::Trace);
     QTest::newRow("unknown") << "flow.docx" << -1;
 }
 

@@ -264,6 +264,23 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
     return out;
 }
 
+QByteArray traceExcerpt(const Session &session, const TraceStore &store, Redactor &redactor)
+{
+    prepare(session, redactor);
+    QList<RecordIndex> records = session.records;
+    std::sort(records.begin(), records.end());
+    records.erase(std::unique(records.begin(), records.end()), records.end());
+    QByteArray out;
+    for (const RecordIndex record : records) {
+        if (record.value < 0 || record.value >= store.recordCount())
+            continue;
+        const QByteArrayView text = store.recordText(record);
+        out += redactor.isEnabled() ? redactor.redact(displayText(text)).toUtf8() : text.toByteArray();
+        out += '\n';
+    }
+    return out;
+}
+
 Session redactedSession(const Session &session, Redactor &redactor)
 {
     prepare(session, redactor);

@@ -4,6 +4,7 @@
 
 #include "session.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,12 @@ QString recordLocation(const TraceStore &store, RecordIndex record);
 QList<RecordIndex> evidenceRecords(const Session &session);
 // Short status words for text outputs: "passed", "FAILED", "missing", "not reached", "slow".
 QString stepStatusWord(const StepResult &step);
+
+// The session's own trace records, whole (continuation lines included), in timeline order and as the
+// trace files hold them, one record per line: an excerpt small enough for a ticket that CTI Flow, and
+// anything else that reads SDL traces, opens as a trace. Redacted, each record goes through the
+// redactor as text (UTF-8, or Latin-1 where it is no UTF-8); otherwise its bytes are copied unchanged.
+QByteArray traceExcerpt(const Session &session, const TraceStore &store, Redactor &redactor);
 
 // A copy of the session whose user-visible texts (login, devices, labels, cause texts, node) went
 // through the redactor, for outputs that draw the session rather than print it.

@@ -35,7 +35,7 @@ constexpr FormatName formatNames[] = {
     {"png", ExportFormat::Png},           {"svg", ExportFormat::Svg},         {"pdf", ExportFormat::Pdf},
     {"mmd", ExportFormat::Mermaid},       {"mermaid", ExportFormat::Mermaid}, {"puml", ExportFormat::PlantUml},
     {"plantuml", ExportFormat::PlantUml}, {"md", ExportFormat::Markdown},     {"markdown", ExportFormat::Markdown},
-    {"html", ExportFormat::Html},         {"htm", ExportFormat::Html},
+    {"html", ExportFormat::Html},         {"htm", ExportFormat::Html},        {"txt", ExportFormat::Trace},
 };
 
 // Fonts sized in points grow with the device resolution (1200 dpi for PDF, 90 for SVG) while the layout
@@ -173,7 +173,7 @@ QStringList exportNameFilters()
     return {QObject::tr("PNG image (*.png)"),         QObject::tr("SVG drawing (*.svg)"),
             QObject::tr("PDF document (*.pdf)"),      QObject::tr("Mermaid diagram (*.mmd)"),
             QObject::tr("PlantUML diagram (*.puml)"), QObject::tr("Markdown report (*.md)"),
-            QObject::tr("HTML page (*.html)")};
+            QObject::tr("HTML page (*.html)"),        QObject::tr("Trace excerpt: the session's records (*.txt)")};
 }
 
 QByteArray renderExport(const Session &original, const TraceStore *store, const ExportRequest &userRequest)
@@ -190,6 +190,8 @@ QByteArray renderExport(const Session &original, const TraceStore *store, const 
         return markdownReport(original, store, redactor).toUtf8();
     case ExportFormat::Html:
         return htmlReport(original, store, request, redactor).toUtf8();
+    case ExportFormat::Trace:
+        return store ? traceExcerpt(original, *store, redactor) : QByteArray();
     default:
         break;
     }

@@ -25,9 +25,10 @@ enum class ExportFormat
     PlantUml,
     Markdown,
     Html,
+    Trace, // the session's trace records (traceExcerpt())
 };
 
-// "png", "svg", "pdf", "mmd", "puml", "md", "html" (also "mermaid", "plantuml", "markdown", "htm").
+// "png", "svg", "pdf", "mmd", "puml", "md", "html", "txt" (also "mermaid", "plantuml", "markdown", "htm").
 std::optional<ExportFormat> exportFormatFromName(const QString &name);
 // The format a file name's extension asks for.
 std::optional<ExportFormat> exportFormatFromPath(const QString &path);
