@@ -44,6 +44,8 @@ QString stepStatusWord(const StepResult &step);
 // trace files hold them, one record per line: an excerpt small enough for a ticket that CTI Flow, and
 // anything else that reads SDL traces, opens as a trace. Redacted, each record goes through the
 // redactor as text (UTF-8, or Latin-1 where it is no UTF-8); otherwise its bytes are copied unchanged.
+// The excerpt ends with the session: one that failed because the trace went on without it (a stopped
+// flow) reads as incomplete there.
 QByteArray traceExcerpt(const Session &session, const TraceStore &store, Redactor &redactor);
 
 // A copy of the session whose user-visible texts (login, devices, labels, cause texts, node) went
