@@ -7,6 +7,8 @@ add_subdirectory(tools/screenshot)
 # Sessions shown while a bundle loads (the loader's first-file preview) and Find in the log off the GUI thread.
 ctiflow_add_test(tst_loadpreview tst_loadpreview.cpp previewbundle.h LIBS ctiflow_ui)
 ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)
+# Copying the selected records from the log.
+ctiflow_add_test(tst_logcopy tst_logcopy.cpp LIBS ctiflow_ui ctiflow_resources)
 # Shifting a node's clock from the window.
 ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resources)
 # The reading limits as settings, and their dialog.

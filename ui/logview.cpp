@@ -7,7 +7,10 @@
 #include "logsearch.h"
 #include "tracestore.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -20,6 +23,9 @@
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <vector>
 
 namespace CtiFlow {
 
@@ -34,7 +40,7 @@ LogView::LogView(QWidget *parent)
     m_table->setItemDelegate(m_delegate);
     m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -52,6 +58,15 @@ LogView::LogView(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(createFindBar());
     layout->addWidget(m_table);
+
+    auto *copy = new QAction(tr("&Copy Records"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &LogView::copySelection);
+    m_table->addAction(copy);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // The table's own Copy takes one cell's text; the records' whole text is wanted.
+    m_table->installEventFilter(this);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentRowChanged(current.row()); });
@@ -161,10 +176,48 @@ void LogView::selectRecord(RecordIndex record)
     if (row < 0)
         return;
     m_selectingByCode = true;
-    const QModelIndex index = m_model->index(row, LogModel::RecordColumn);
-    m_table->setCurrentIndex(index);
-    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    showRow(row);
     m_selectingByCode = false;
+}
+
+void LogView::showRow(int row)
+{
+    const QModelIndex index = m_model->index(row, LogModel::RecordColumn);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+int LogView::copySelection()
+{
+    const TraceStore *store = m_model->store();
+    if (!store)
+        return 0;
+    // The selected rows as sorted, merged spans: a selection of millions of rows stays a few ranges.
+    std::vector<std::pair<int, int>> spans;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        spans.emplace_back(range.top(), range.bottom());
+    if (spans.empty() && m_table->currentIndex().isValid())
+        spans.emplace_back(m_table->currentIndex().row(), m_table->currentIndex().row());
+    std::sort(spans.begin(), spans.end());
+    qsizetype selected = 0;
+    int copied = 0;
+    int next = 0; // first row not yet taken
+    QString text;
+    for (const auto &[top, bottom] : spans) {
+        const int from = std::max(top, next);
+        if (from > bottom)
+            continue;
+        selected += bottom - from + 1;
+        for (int row = from; row <= bottom && copied < maxCopiedRecords; ++row, ++copied) {
+            text += displayText(store->recordText(m_model->recordAt(row)));
+            text += QLatin1Char('\n');
+        }
+        next = bottom + 1;
+    }
+    QApplication::clipboard()->setText(text);
+    m_findStatus->setText(selected > copied ? tr("Copied the first %L1 of %L2 records").arg(copied).arg(selected)
+                                            : QString());
+    return copied;
 }
 
 RecordIndex LogView::currentRecord() const
@@ -247,8 +300,7 @@ void LogView::onFindDone(quint64 search, int row, bool wrapped)
     m_findCancel.reset();
     if (row < 0)
         return endFind(tr("Not found"), false);
-    m_table->setCurrentIndex(m_model->index(row, LogModel::RecordColumn));
-    m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::PositionAtCenter);
+    showRow(row);
     endFind(wrapped ? tr("Wrapped") : QString(), true);
 }
 
@@ -274,13 +326,19 @@ bool LogView::goToLine(qint64 line)
     }
     if (best < 0)
         return false;
-    m_table->setCurrentIndex(m_model->index(best, LogModel::RecordColumn));
-    m_table->scrollTo(m_table->currentIndex(), QAbstractItemView::PositionAtCenter);
+    showRow(best);
     return true;
 }
 
 bool LogView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_table && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        if (event->type() == QEvent::KeyPress)
+            copySelection();
+        event->accept(); // the table's own Copy (one cell) does not run
+        return true;
+    }
     if (watched == m_find && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {

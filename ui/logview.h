@@ -23,7 +23,8 @@ class LogModel;
 class TraceStore;
 
 // All records of the bundle, syntax-coloured, with Find, Go to line and a "this session only"
-// filter. Selecting a record by hand emits recordActivated; selectRecord() does not.
+// filter. Selecting a record by hand emits recordActivated; selectRecord() does not. Several records
+// may be selected (Shift, Ctrl); Copy puts their trace text on the clipboard.
 // Find runs on a worker thread: the find bar shows its progress, a new search, a new bundle or
 // filter and closing the view cancel it, and its result only lands on the rows it searched.
 class LogView : public QWidget
@@ -56,6 +57,11 @@ public:
     bool isFinding() const { return m_findCancel != nullptr; }
     // Selects the record at or just before the physical line, in the current record's file.
     bool goToLine(qint64 line);
+    // The selected records' whole text (continuation lines included), in log order, one record per
+    // line, as the trace files hold them: at most maxCopiedRecords of them, the find bar says when
+    // there were more. Returns the number of records copied.
+    int copySelection();
+    static constexpr int maxCopiedRecords = 100000;
 
     QTableView *table() const { return m_table; }
     LogModel *model() const { return m_model; }
@@ -82,6 +88,7 @@ private:
     void onFindProgress(quint64 search, int percent);
     void onFindDone(quint64 search, int row, bool wrapped);
     void endFind(const QString &status, bool found);
+    void showRow(int row); // makes the row current and the only one selected, centred
 
     LogModel *m_model = nullptr;
     LogDelegate *m_delegate = nullptr;
