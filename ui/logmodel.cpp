@@ -20,7 +20,36 @@ void LogModel::setStore(std::shared_ptr<const TraceStore> store)
     beginResetModel();
     m_store = std::move(store);
     m_filter.reset();
+    m_mark = {};
     endResetModel();
+}
+
+void LogModel::setTimeMark(RecordIndex record)
+{
+    if (!m_store || record.value >= m_store->recordCount())
+        record = {};
+    if (record == m_mark)
+        return;
+    m_mark = record;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, MarkColumn), index(rowCount() - 1, MarkColumn), {Qt::DisplayRole});
+    Q_EMIT headerDataChanged(Qt::Horizontal, MarkColumn, MarkColumn);
+}
+
+QString LogModel::markDelta(qint64 ms)
+{
+    const QChar sign = ms < 0 ? QChar(0x2212) : QLatin1Char('+'); // a minus sign, not a hyphen
+    const qint64 a = ms < 0 ? -ms : ms;
+    if (a < 1000)
+        return sign + QString::number(a) + QStringLiteral(" ms");
+    const QString millis = QStringLiteral("%1").arg(a % 1000, 3, 10, QLatin1Char('0'));
+    if (a < 60 * 1000)
+        return sign + QString::number(a / 1000) + QLatin1Char('.') + millis + QStringLiteral(" s");
+    const QString seconds = QStringLiteral("%1.%2").arg(a / 1000 % 60, 2, 10, QLatin1Char('0')).arg(millis);
+    if (a < 3600 * 1000)
+        return sign + QString::number(a / 60000) + QLatin1Char(':') + seconds;
+    return sign + QString::number(a / 3600000) + QLatin1Char(':') +
+           QStringLiteral("%1").arg(a / 60000 % 60, 2, 10, QLatin1Char('0')) + QLatin1Char(':') + seconds;
 }
 
 void LogModel::setFilter(std::optional<QList<RecordIndex>> records)
@@ -89,6 +118,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return m_store->fileOf(record).node;
         case LineColumn:
             return m_store->line(record).value;
+        case MarkColumn:
+            if (!m_mark.isValid())
+                return {};
+            return record == m_mark ? tr("mark") : markDelta(m_store->timeMs(record) - m_store->timeMs(m_mark));
         case RecordColumn:
             return firstLine(*m_store, record);
         default:
@@ -98,9 +131,15 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         if (index.column() == LineColumn)
             return QString(m_store->fileOf(record).path + QLatin1Char(':') +
                            QString::number(m_store->line(record).value));
+        if (index.column() == MarkColumn && m_mark.isValid())
+            return tr("Time from the marked record, line %1 of %2")
+                .arg(m_store->line(m_mark).value)
+                .arg(QFileInfo(m_store->fileOf(m_mark).path).fileName());
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == LineColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == LineColumn || index.column() == MarkColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     case RecordIndexRole:
         return QVariant::fromValue(record.value);
     case FullTextRole:
@@ -119,6 +158,8 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
         return tr("Node");
     case LineColumn:
         return tr("Line");
+    case MarkColumn:
+        return tr("From mark");
     case RecordColumn:
         return tr("Record");
     default:

@@ -16,7 +16,8 @@ class TraceStore;
 
 // Rows of the log view: every record of the store, or only a chosen subset (one session's records),
 // showing the record as written in the trace. Rows stay in timeline order either way, which keeps
-// the record -> row look-up a binary search.
+// the record -> row look-up a binary search. With a time mark set on one record, every row tells its
+// time from it (node clock offsets applied).
 class LogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
     {
         NodeColumn,
         LineColumn,
+        MarkColumn, // time from the marked record; empty without a mark
         RecordColumn,
         ColumnCount
     };
@@ -46,6 +48,10 @@ public:
     bool isFiltered() const { return m_filter.has_value(); }
     const std::optional<QList<RecordIndex>> &filter() const { return m_filter; }
 
+    // The record the other rows' times are told from; an invalid index clears the mark.
+    void setTimeMark(RecordIndex record);
+    RecordIndex timeMark() const { return m_mark; }
+
     RecordIndex recordAt(int row) const;
     // Row showing the record, or -1 when it is filtered out.
     int rowOf(RecordIndex record) const;
@@ -57,10 +63,13 @@ public:
 
     // The record's first line as in the file; continuation lines are counted, not shown.
     static QString firstLine(const TraceStore &store, RecordIndex record);
+    // "+350 ms", "-1.204 s", "+2:03.500", "+1:02:03.500": a signed time difference as the mark column shows it.
+    static QString markDelta(qint64 ms);
 
 private:
     std::shared_ptr<const TraceStore> m_store;
     std::optional<QList<RecordIndex>> m_filter;
+    RecordIndex m_mark;
 };
 
 } // namespace CtiFlow

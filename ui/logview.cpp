@@ -64,7 +64,18 @@ LogView::LogView(QWidget *parent)
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, this, &LogView::copySelection);
     m_table->addAction(copy);
+    auto *mark = new QAction(tr("Set Time &Mark"), m_table);
+    mark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    mark->setShortcutContext(Qt::WidgetShortcut);
+    mark->setToolTip(tr("Show every record's time from this one"));
+    connect(mark, &QAction::triggered, this, &LogView::markCurrentRecord);
+    auto *unmark = new QAction(tr("C&lear Time Mark"), m_table);
+    connect(unmark, &QAction::triggered, this, &LogView::clearTimeMark);
+    m_table->addActions({mark, unmark});
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->setColumnWidth(LogModel::MarkColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("+00:00.000 ")) + 8);
+    m_table->setColumnHidden(LogModel::MarkColumn, true);
     // The table's own Copy takes one cell's text; the records' whole text is wanted.
     m_table->installEventFilter(this);
 
@@ -124,6 +135,24 @@ void LogView::setStore(std::shared_ptr<const TraceStore> store)
     m_sessionRecords.clear();
     m_delegate->setEvidence({});
     m_model->setStore(std::move(store));
+    showMarkColumn(); // a new bundle has no mark
+}
+
+void LogView::markCurrentRecord()
+{
+    m_model->setTimeMark(currentRecord());
+    showMarkColumn();
+}
+
+void LogView::clearTimeMark()
+{
+    m_model->setTimeMark({});
+    showMarkColumn();
+}
+
+void LogView::showMarkColumn()
+{
+    m_table->setColumnHidden(LogModel::MarkColumn, !m_model->timeMark().isValid());
 }
 
 void LogView::setSessionRecords(const QList<RecordIndex> &records)

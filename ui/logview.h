@@ -62,6 +62,10 @@ public:
     // there were more. Returns the number of records copied.
     int copySelection();
     static constexpr int maxCopiedRecords = 100000;
+    // Marks the current record: the log then shows every record's time from it (the "From mark"
+    // column, hidden while no record is marked). clearTimeMark() takes the mark away.
+    void markCurrentRecord();
+    void clearTimeMark();
 
     QTableView *table() const { return m_table; }
     LogModel *model() const { return m_model; }
@@ -89,6 +93,7 @@ private:
     void onFindDone(quint64 search, int row, bool wrapped);
     void endFind(const QString &status, bool found);
     void showRow(int row); // makes the row current and the only one selected, centred
+    void showMarkColumn();
 
     LogModel *m_model = nullptr;
     LogDelegate *m_delegate = nullptr;

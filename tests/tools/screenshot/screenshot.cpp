@@ -116,7 +116,10 @@ int main(int argc, char *argv[])
                                                  "shows the find bar while the search runs (or its result); "
                                                  "--timings adds the search time and the longest GUI stall in it."),
                                   QStringLiteral("TEXT"));
-    parser.addOptions({size, row, dock, chart, timings, theme, preview, find});
+    const QCommandLineOption mark(
+        QStringLiteral("mark"),
+        QStringLiteral("Set the log's time mark on the selected record (the failed step's evidence)."));
+    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -160,6 +163,10 @@ int main(int argc, char *argv[])
         front->raise();
     if (parser.isSet(chart))
         window.timingCharts()->setCurrentWidget(window.timingCharts()->timelineWidget());
+    if (parser.isSet(mark)) {
+        window.logView()->selectRecord(window.logView()->currentRecord());
+        window.logView()->markCurrentRecord();
+    }
     // Let layouts, the charts' replot and the first paint settle before grabbing.
     QTimer::singleShot(300, &loop, &QEventLoop::quit);
     loop.exec();
