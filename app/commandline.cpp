@@ -11,10 +11,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QMap>
+#include <QRegularExpression>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -48,17 +51,62 @@ enum ExitStatus
     ExitBadRules = 3,    // the --rules file was refused
 };
 
+// A --from or --to time: a time of day (any day of the trace) or a date and time.
+struct TimeBound
+{
+    qint64 ms = 0; // since midnight, or since the epoch when withDate
+    bool withDate = false;
+    qint64 unitMs = 1; // of the last field given: 60,000 for HH:MM, so that --to HH:MM takes in that minute
+
+    static constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
+
+    // The session's start on this bound's scale.
+    qint64 startOf(const Session &session) const
+    {
+        return withDate ? session.firstMs : ((session.firstMs % msPerDay) + msPerDay) % msPerDay;
+    }
+};
+
+// "HH:MM", "HH:MM:SS", "HH:MM:SS.mmm", each optionally after "YYYY-MM-DD " or "YYYY-MM-DDT". Trace
+// times carry no zone; they are read as written, as the sessions' times are.
+std::optional<TimeBound> parseTimeBound(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?:(\\d{4}-\\d{2}-\\d{2})[ T])?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString millis = match.captured(5);
+    const qint64 unit = !millis.isEmpty() ? 1 : match.hasCaptured(4) ? 1000 : 60 * 1000;
+    const QTime time(match.captured(2).toInt(), match.captured(3).toInt(), match.captured(4).toInt(),
+                     millis.isEmpty() ? 0 : QString(millis + QStringLiteral("00")).left(3).toInt());
+    if (!time.isValid())
+        return std::nullopt;
+    if (match.captured(1).isEmpty())
+        return TimeBound{time.msecsSinceStartOfDay(), false, unit};
+    const QDate date = QDate::fromString(match.captured(1), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return TimeBound{QDateTime(date, time, QTimeZone::UTC).toMSecsSinceEpoch(), true, unit};
+}
+
 struct SessionFilter
 {
     QString user;
     QString device;
     QString outcome;
+    std::optional<TimeBound> from;
+    std::optional<TimeBound> to;
 
     bool accepts(const Session &session) const
     {
         if (!user.isEmpty() && session.login.compare(user, Qt::CaseInsensitive) != 0)
             return false;
         if (!device.isEmpty() && !session.devices.contains(device, Qt::CaseInsensitive))
+            return false;
+        if (from && from->startOf(session) < from->ms)
+            return false;
+        if (to && to->startOf(session) > to->ms + to->unitMs - 1)
             return false;
         return outcome.isEmpty() || outcomeId(session.outcome) == outcome;
     }
@@ -208,9 +256,19 @@ int runAnalyze(const QStringList &arguments)
         QStringLiteral("outcome"),
         QCoreApplication::translate("main", "Only sessions with this outcome: succeeded, failed or incomplete."),
         QStringLiteral("OUTCOME"));
+    const QCommandLineOption from(
+        QStringLiteral("from"),
+        QCoreApplication::translate("main", "Only sessions that started at or after <TIME>: HH:MM[:SS[.mmm]] on any "
+                                            "day of the trace, or YYYY-MM-DD HH:MM[:SS[.mmm]]."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption to(
+        QStringLiteral("to"),
+        QCoreApplication::translate("main", "Only sessions that started at or before <TIME> (as --from; HH:MM "
+                                            "takes in that whole minute, HH:MM:SS that second)."),
+        QStringLiteral("TIME"));
     const QCommandLineOption timing(QStringLiteral("timing"),
                                     QCoreApplication::translate("main", "Print load and analysis times to stderr."));
-    parser.addOptions({json, rulesOption, user, device, outcome, timing});
+    parser.addOptions({json, rulesOption, user, device, outcome, from, to, timing});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("main", "Trace files, folders or archives."),
                                  QStringLiteral("PATH..."));
@@ -225,7 +283,19 @@ int runAnalyze(const QStringList &arguments)
               << Qt::endl;
         return ExitUsage;
     }
-    const SessionFilter filter{parser.value(user), parser.value(device), parser.value(outcome)};
+    SessionFilter filter{parser.value(user), parser.value(device), parser.value(outcome), {}, {}};
+    for (const auto &[option, bound] : {std::pair{&from, &filter.from}, std::pair{&to, &filter.to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *bound = parseTimeBound(parser.value(*option));
+        if (!*bound) {
+            err() << QCoreApplication::translate("main", "ctiflow analyze: --%1 takes HH:MM[:SS[.mmm]] or "
+                                                         "YYYY-MM-DD HH:MM[:SS[.mmm]], not \"%2\"")
+                         .arg(option->names().constFirst(), parser.value(*option))
+                  << Qt::endl;
+            return ExitUsage;
+        }
+    }
     if (!filter.outcome.isEmpty() && filter.outcome != QLatin1String("succeeded") &&
         filter.outcome != QLatin1String("failed") && filter.outcome != QLatin1String("incomplete")) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: --outcome takes succeeded, failed or incomplete")

@@ -55,6 +55,30 @@ private Q_SLOTS:
         QTest::newRow("device filter") << QStringList{QStringLiteral("--device"), QStringLiteral("SEP001794625DE5"),
                                                       fixture("interleaved-three-users.txt")}
                                        << 0 << QStringLiteral("1 session(s): 1 succeeded, 0 failed");
+        QTest::newRow("sessions from a time of day on")
+            << QStringList{QStringLiteral("--from"), QStringLiteral("15:00:03"), fixture("retry-after-failure.txt")}
+            << 0 << QStringLiteral("2 session(s): 2 succeeded, 0 failed");
+        QTest::newRow("up to a time takes in its whole second")
+            << QStringList{QStringLiteral("--to"), QStringLiteral("15:00:04"), fixture("retry-after-failure.txt")} << 0
+            << QStringLiteral("2 session(s): 1 succeeded, 1 failed");
+        QTest::newRow("up to a minute takes in all of it")
+            << QStringList{QStringLiteral("--to"), QStringLiteral("15:00"), fixture("retry-after-failure.txt")} << 0
+            << QStringLiteral("3 session(s): 2 succeeded, 1 failed");
+        QTest::newRow("a window of one millisecond")
+            << QStringList{QStringLiteral("--from"), QStringLiteral("14:00:00.030"), QStringLiteral("--to"),
+                           QStringLiteral("14:00:00.030"), fixture("interleaved-three-users.txt")}
+            << 0 << QStringLiteral("1 session(s): 0 succeeded, 1 failed");
+        QTest::newRow("a date and time before the trace")
+            << QStringList{QStringLiteral("--to"), QStringLiteral("2000-01-01 23:59"),
+                           fixture("retry-after-failure.txt")}
+            << 0 << QStringLiteral("0 session(s)");
+        QTest::newRow("from a date and time before the trace")
+            << QStringList{QStringLiteral("--from"), QStringLiteral("2000-01-01T00:00:00"),
+                           fixture("retry-after-failure.txt")}
+            << 0 << QStringLiteral("3 session(s)");
+        QTest::newRow("no such time") << QStringList{QStringLiteral("--from"), QStringLiteral("25:00"),
+                                                     fixture("retry-after-failure.txt")}
+                                      << 2 << QStringLiteral("--from takes HH:MM[:SS[.mmm]]");
         QTest::newRow("nothing readable") << QStringList{QStringLiteral("/nonexistent/trace.txt")} << 1
                                           << QStringLiteral("no trace records could be read");
         QTest::newRow("no path") << QStringList{} << 2 << QStringLiteral("give at least one");
