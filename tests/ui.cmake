@@ -11,6 +11,8 @@ ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)
 ctiflow_add_test(tst_logcopy tst_logcopy.cpp LIBS ctiflow_ui ctiflow_resources)
 # The log's time mark.
 ctiflow_add_test(tst_logmark tst_logmark.cpp LIBS ctiflow_ui ctiflow_resources)
+# The Help menu: shortcuts and versions.
+ctiflow_add_test(tst_helpmenu tst_helpmenu.cpp LIBS ctiflow_ui ctiflow_resources)
 # Shifting a node's clock from the window.
 ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resources)
 # The reading limits as settings, and their dialog.

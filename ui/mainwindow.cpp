@@ -5,6 +5,7 @@
 #include "analyzer.h"
 #include "detailspanel.h"
 #include "flowexport.h"
+#include "helpmenu.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "nodeclockdialog.h"
@@ -204,6 +205,7 @@ void MainWindow::setupActions()
             saveReadingLimits(dialog.limits());
     });
     setupViewMenu();
+    addHelpMenu(this);
 }
 
 void MainWindow::setupFileMenu()

@@ -8,6 +8,11 @@
 
 namespace CtiFlow {
 
+QString plotLibraryVersion()
+{
+    return QStringLiteral(QCUSTOMPLOT_VERSION_STR);
+}
+
 namespace {
 
 // Bars run sideways: steps down the left in flow order, like the diagram's rows.

@@ -11,6 +11,9 @@ class QCPGraph;
 
 namespace CtiFlow {
 
+// The version of QCustomPlot the charts were built with, for the About box.
+QString plotLibraryVersion();
+
 // Two charts: the selected session's step durations against the slow threshold, and the bundle's
 // logins over time (succeeded, failed, incomplete) where clicking a point selects its session.
 class TimingCharts : public QTabWidget

@@ -10,8 +10,10 @@
 #include "sessioncontroller.h"
 #include "timingcharts.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -119,7 +121,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption mark(
         QStringLiteral("mark"),
         QStringLiteral("Set the log's time mark on the selected record (the failed step's evidence)."));
-    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark});
+    const QCommandLineOption shortcuts(QStringLiteral("shortcuts"),
+                                       QStringLiteral("Save Help > Keyboard Shortcuts instead of the window."));
+    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark, shortcuts});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -185,7 +189,18 @@ int main(int argc, char *argv[])
         longestStall = 0;
         return findAndSave(window, arguments.first(), parser.value(find), parser.isSet(timings), longestStall);
     }
-    if (!window.grab().save(arguments.first())) {
+    QWidget *shown = &window;
+    if (parser.isSet(shortcuts)) {
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(QKeySequence::HelpContents))
+                action->trigger();
+        }
+        if (auto *dialog = window.findChild<QDialog *>(QStringLiteral("shortcutsDialog")))
+            shown = dialog;
+        QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!shown->grab().save(arguments.first())) {
         std::fprintf(stderr, "ctiflow-screenshot: cannot write %s\n", qPrintable(arguments.first()));
         return 1;
     }
