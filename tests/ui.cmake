@@ -13,6 +13,8 @@ ctiflow_add_test(tst_logcopy tst_logcopy.cpp LIBS ctiflow_ui ctiflow_resources)
 ctiflow_add_test(tst_logmark tst_logmark.cpp LIBS ctiflow_ui ctiflow_resources)
 # The Help menu: shortcuts and versions.
 ctiflow_add_test(tst_helpmenu tst_helpmenu.cpp LIBS ctiflow_ui ctiflow_resources)
+# A login beside a succeeded one.
+ctiflow_add_test(tst_comparepanel tst_comparepanel.cpp LIBS ctiflow_ui)
 # Shifting a node's clock from the window.
 ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resources)
 # The reading limits as settings, and their dialog.

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "analyzer.h"
+#include "comparepanel.h"
 #include "detailspanel.h"
 #include "flowexport.h"
 #include "helpmenu.h"
@@ -12,6 +13,7 @@
 #include "readinglimits.h"
 #include "sessioncontroller.h"
 #include "sessionfiltermodel.h"
+#include "sessionmodel.h"
 #include "startpage.h"
 #include "swimlaneview.h"
 #include "theme.h"
@@ -159,14 +161,19 @@ void MainWindow::setupDocks()
     QDockWidget *details = dock(tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);
     QDockWidget *timing = dock(tr("Timing"), QStringLiteral("timingDock"), m_charts, Qt::BottomDockWidgetArea);
     QDockWidget *problems = dock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    m_compare = new ComparePanel(this);
+    QDockWidget *compare = dock(tr("Compare"), QStringLiteral("compareDock"), m_compare, Qt::BottomDockWidgetArea);
     splitDockWidget(log, details, Qt::Horizontal);
-    tabifyDockWidget(details, timing);
+    tabifyDockWidget(details, compare);
+    tabifyDockWidget(compare, timing);
     tabifyDockWidget(timing, problems);
     details->raise();
     resizeDocks({log, details}, {1000, 520}, Qt::Horizontal);
     resizeDocks({log}, {330}, Qt::Vertical);
 
     m_sessions = new SessionController({m_sessionTable, m_swimLanes, m_log, m_details, m_charts}, this);
+    connect(m_sessions, &SessionController::sessionSelected, this,
+            [this](int session) { m_compare->showSession(m_sessions->sessionModel()->sessions(), session); });
 }
 
 void MainWindow::setupStatusBar()

@@ -22,6 +22,7 @@ class QTreeWidget;
 
 namespace CtiFlow {
 
+class ComparePanel;
 class DetailsPanel;
 class LogView;
 class SessionController;
@@ -58,6 +59,7 @@ public:
     DetailsPanel *detailsPanel() const { return m_details; }
     TimingCharts *timingCharts() const { return m_charts; }
     QTreeWidget *problemsView() const { return m_problems; }
+    ComparePanel *comparePanel() const { return m_compare; }
     StartPage *startPage() const { return m_startPage; }
 
 Q_SIGNALS:
@@ -112,6 +114,7 @@ private:
     DetailsPanel *m_details = nullptr;
     TimingCharts *m_charts = nullptr;
     QTreeWidget *m_problems = nullptr;
+    ComparePanel *m_compare = nullptr;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themes = nullptr;
     QLabel *m_status = nullptr;

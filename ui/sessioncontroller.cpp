@@ -61,6 +61,7 @@ void SessionController::setStore(std::shared_ptr<const TraceStore> store)
     m_views.charts->showSessions({});
     m_views.charts->showSteps({});
     m_views.log->setStore(m_store);
+    Q_EMIT sessionSelected(-1);
 }
 
 void SessionController::setSessions(QList<Session> sessions)

@@ -59,6 +59,7 @@ public:
     int stepOfRecord(RecordIndex record) const;
 
 Q_SIGNALS:
+    // A session was selected; -1 when a new bundle took every session away from the views.
     void sessionSelected(int session);
 
 private:
