@@ -122,6 +122,21 @@ private Q_SLOTS:
         QVERIFY(!view.model()->timeMark().isValid());
         QVERIFY(view.table()->isColumnHidden(LogModel::MarkColumn));
     }
+
+    // The keys as a user presses them in the log: Ctrl+M marks the current record.
+    void keyMarksTheCurrentRecord()
+    {
+        LogView view;
+        view.setStore(sampleStore());
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.table()->setFocus();
+        view.selectRecord(RecordIndex{9});
+        QTest::keyClick(view.table(), Qt::Key_M, Qt::ControlModifier);
+        QCOMPARE(view.model()->timeMark(), RecordIndex{9});
+        QVERIFY(!view.table()->isColumnHidden(LogModel::MarkColumn));
+    }
 };
 
 QTEST_MAIN(TestLogMark)
