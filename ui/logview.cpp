@@ -135,22 +135,22 @@ void LogView::setStore(std::shared_ptr<const TraceStore> store)
     m_sessionRecords.clear();
     m_delegate->setEvidence({});
     m_model->setStore(std::move(store));
-    showMarkColumn(); // a new bundle has no mark
+    updateMarkColumn(); // a new bundle has no mark
 }
 
 void LogView::markCurrentRecord()
 {
     m_model->setTimeMark(currentRecord());
-    showMarkColumn();
+    updateMarkColumn();
 }
 
 void LogView::clearTimeMark()
 {
     m_model->setTimeMark({});
-    showMarkColumn();
+    updateMarkColumn();
 }
 
-void LogView::showMarkColumn()
+void LogView::updateMarkColumn()
 {
     m_table->setColumnHidden(LogModel::MarkColumn, !m_model->timeMark().isValid());
 }

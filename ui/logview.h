@@ -93,7 +93,7 @@ private:
     void onFindDone(quint64 search, int row, bool wrapped);
     void endFind(const QString &status, bool found);
     void showRow(int row); // makes the row current and the only one selected, centred
-    void showMarkColumn();
+    void updateMarkColumn();
 
     LogModel *m_model = nullptr;
     LogDelegate *m_delegate = nullptr;

@@ -167,10 +167,8 @@ int main(int argc, char *argv[])
         front->raise();
     if (parser.isSet(chart))
         window.timingCharts()->setCurrentWidget(window.timingCharts()->timelineWidget());
-    if (parser.isSet(mark)) {
-        window.logView()->selectRecord(window.logView()->currentRecord());
+    if (parser.isSet(mark))
         window.logView()->markCurrentRecord();
-    }
     // Let layouts, the charts' replot and the first paint settle before grabbing.
     QTimer::singleShot(300, &loop, &QEventLoop::quit);
     loop.exec();
