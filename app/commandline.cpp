@@ -5,8 +5,10 @@
 #include "exportcommand.h"
 
 #include "analyzer.h"
+#include "redactor.h"
 #include "rules.h"
 #include "sessionjson.h"
+#include "sessiontable.h"
 #include "traceloader.h"
 
 #include <QCommandLineParser>
@@ -266,9 +268,18 @@ int runAnalyze(const QStringList &arguments)
         QCoreApplication::translate("main", "Only sessions that started at or before <TIME> (as --from; HH:MM "
                                             "takes in that whole minute, HH:MM:SS that second)."),
         QStringLiteral("TIME"));
+    const QCommandLineOption csv(
+        QStringLiteral("csv"),
+        QCoreApplication::translate("main", "Print the sessions as a table for a spreadsheet: comma-separated values "
+                                            "with a header row (number, start, end, user, devices, node, outcome, "
+                                            "failed step, cause, code, slow steps, evidence, ...)."));
+    const QCommandLineOption redact(
+        QStringLiteral("redact"),
+        QCoreApplication::translate("main", "With --csv: replace user ids, names, domains, IP addresses, host and "
+                                            "device names with stable placeholders."));
     const QCommandLineOption timing(QStringLiteral("timing"),
                                     QCoreApplication::translate("main", "Print load and analysis times to stderr."));
-    parser.addOptions({json, rulesOption, user, device, outcome, from, to, timing});
+    parser.addOptions({json, csv, redact, rulesOption, user, device, outcome, from, to, timing});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("main", "Trace files, folders or archives."),
                                  QStringLiteral("PATH..."));
@@ -280,6 +291,16 @@ int runAnalyze(const QStringList &arguments)
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: give at least one trace file, folder or archive")
+              << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(json) && parser.isSet(csv)) {
+        err() << QCoreApplication::translate("main", "ctiflow analyze: give --json or --csv, not both") << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(redact) && !parser.isSet(csv)) {
+        err() << QCoreApplication::translate("main", "ctiflow analyze: --redact goes with --csv (ctiflow export "
+                                                     "--redact writes one session redacted)")
               << Qt::endl;
         return ExitUsage;
     }
@@ -345,6 +366,12 @@ int runAnalyze(const QStringList &arguments)
     sessions.removeIf([&filter](const Session &session) { return !filter.accepts(session); });
     if (parser.isSet(json)) {
         out() << QJsonDocument(analysisToJson(*store, paths, sessions)).toJson(QJsonDocument::Indented);
+        out().flush();
+        return ExitAnalysed;
+    }
+    if (parser.isSet(csv)) {
+        Redactor redactor(parser.isSet(redact));
+        out() << QString::fromUtf8(sessionTable(sessions, store.get(), redactor, TableFormat::Csv));
         out().flush();
         return ExitAnalysed;
     }

@@ -101,6 +101,15 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--shift-clock"), QStringLiteral("cucm1=90000000"),
                            fixture("retry-after-failure.txt")}
             << 2 << QStringLiteral("at most a day");
+        QTest::newRow("a table for a spreadsheet")
+            << QStringList{QStringLiteral("--csv"), fixture("retry-after-failure.txt")} << 0
+            << QStringLiteral("number,start,end,duration_ms,user,devices,node,connection");
+        QTest::newRow("JSON or a table, not both")
+            << QStringList{QStringLiteral("--csv"), QStringLiteral("--json"), fixture("retry-after-failure.txt")} << 2
+            << QStringLiteral("give --json or --csv, not both");
+        QTest::newRow("redaction is for the table")
+            << QStringList{QStringLiteral("--redact"), fixture("retry-after-failure.txt")} << 2
+            << QStringLiteral("--redact goes with --csv");
         QTest::newRow("help documents the exit statuses")
             << QStringList{QStringLiteral("--help")} << 0
             << QStringLiteral("3  the rules file given with --rules was refused");
@@ -115,6 +124,26 @@ private Q_SLOTS:
         QCOMPARE(run.status, status);
         const QString all = QString::fromUtf8(run.out + run.err);
         QVERIFY2(all.contains(fragment), qPrintable(all));
+    }
+
+    // The table holds the sessions the filters let through, redacted when asked.
+    void csvTable()
+    {
+        const QStringList arguments{QStringLiteral("--csv"), QStringLiteral("--outcome"), QStringLiteral("failed"),
+                                    fixture("interleaved-three-users.txt")};
+        const Run plain = analyze(arguments);
+        QCOMPARE(plain.status, 0);
+        const QList<QByteArray> lines = plain.out.split('\n');
+        QCOMPARE(lines.size(), 3); // the header, one failed session, the empty rest after the last line end
+        QVERIFY(lines[0].startsWith("number,start,"));
+        QVERIFY2(lines[1].contains(",failed,") && lines[1].endsWith('\r'), lines[1].constData());
+        const QByteArray login = lines[1].split(',').value(4);
+        QVERIFY(!login.isEmpty());
+
+        const Run redacted = analyze(QStringList{QStringLiteral("--redact")} + arguments);
+        QCOMPARE(redacted.status, 0);
+        QVERIFY(!redacted.out.contains(login));
+        QVERIFY(redacted.out.contains(",user-1,"));
     }
 
     void jsonDocument()

@@ -228,6 +228,10 @@ void MainWindow::setupFileMenu()
     QAction *exportRedacted = file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
     // The same exports from the diagram's context menu.
     m_swimLanes->addActions({exportAction, exportRedacted});
+    QAction *exportList = file->addAction(tr("Export Session &List…"), this, [this] { exportSessionList(false); });
+    QAction *exportListRedacted =
+        file->addAction(tr("Export Session List Re&dacted…"), this, [this] { exportSessionList(true); });
+    m_sessions->addTableActions({exportList, exportListRedacted});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -292,59 +296,6 @@ void MainWindow::chooseFolder()
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of traces"));
     if (!path.isEmpty())
         openPaths({path});
-}
-
-void MainWindow::exportSession(bool redact)
-{
-    if (!m_swimLanes->hasSession()) {
-        m_status->setText(tr("Select a session to export"));
-        return;
-    }
-    const Session &session = m_swimLanes->session();
-    // A redacted export's name must not give away the user either.
-    const QString suggested = redact ? QStringLiteral("ctiflow-session-%1-redacted.png").arg(session.number)
-                                     : QStringLiteral("ctiflow-%1-%2.png").arg(session.number).arg(session.login);
-    const QStringList filters = exportNameFilters();
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, redact ? tr("Export Session Redacted") : tr("Export Session"),
-                                                suggested, filters.join(QLatin1String(";;")), &filter);
-    if (path.isEmpty())
-        return;
-    std::optional<ExportFormat> format = exportFormatFromPath(path);
-    bool replaceConfirmed = true; // the file dialog asked before returning an existing name
-    if (!format && filters.contains(filter)) {
-        format = ExportFormat(filters.indexOf(filter));
-        path += QLatin1Char('.') + exportFormatExtension(*format);
-        replaceConfirmed =
-            !QFileInfo::exists(path) ||
-            QMessageBox::question(this, tr("Replace File"), tr("%1 exists. Replace it?").arg(path)) == QMessageBox::Yes;
-    }
-    if (!format || !replaceConfirmed) {
-        if (!format)
-            QMessageBox::warning(this, tr("Export Session"), tr("%1 has no export format's extension.").arg(path));
-        return;
-    }
-    ExportRequest request;
-    request.format = *format;
-    request.redact = redact;
-    request.paint = m_swimLanes->paintOptions();
-    request.paint.zoom = 1.0;
-    QString error;
-    if (writeExport(session, m_swimLanes->store(), request, path, true, &error))
-        m_status->setText(tr("Exported to %1").arg(path));
-    else
-        QMessageBox::warning(this, tr("Export Session"), tr("The export failed: %1").arg(error));
-}
-
-void MainWindow::copyDiagram()
-{
-    if (!m_swimLanes->hasSession())
-        return;
-    ExportRequest request;
-    request.paint = m_swimLanes->paintOptions();
-    request.paint.zoom = 1.0;
-    QApplication::clipboard()->setMimeData(flowMimeData(m_swimLanes->session(), m_swimLanes->store(), request));
-    m_status->setText(tr("Diagram and report copied"));
 }
 
 bool MainWindow::isShowingStartPage() const

@@ -99,6 +99,8 @@ private:
     void chooseFiles();
     void chooseFolder();
     void exportSession(bool redact);
+    // The sessions the table shows, as CSV.
+    void exportSessionList(bool redact);
     void copyDiagram();
 
     LoadController *m_loader = nullptr;

@@ -5,12 +5,19 @@
 #include "detailspanel.h"
 #include "flow/sessionmodel.h"
 #include "logview.h"
+#include "redactor.h"
 #include "sessionfiltermodel.h"
+#include "sessiontable.h"
 #include "swimlaneview.h"
 #include "timingcharts.h"
 #include "tracestore.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMimeData>
 #include <QTableView>
 
 #include <algorithm>
@@ -41,6 +48,63 @@ SessionController::SessionController(const Views &views, QObject *parent)
     connect(m_views.details, &DetailsPanel::recordActivated, this,
             [this](RecordIndex record) { m_views.log->selectRecord(record); });
     connect(m_views.charts, &TimingCharts::sessionClicked, this, &SessionController::selectSession);
+
+    auto *copyRow = new QAction(tr("&Copy Row"), table);
+    copyRow->setShortcut(QKeySequence::Copy);
+    copyRow->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyRow, &QAction::triggered, this, [this] { copyRows(false); });
+    auto *copyAll = new QAction(tr("Copy &All Rows"), table);
+    connect(copyAll, &QAction::triggered, this, [this] { copyRows(true); });
+    table->addActions({copyRow, copyAll});
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->installEventFilter(this);
+}
+
+bool SessionController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_views.sessionTable &&
+        (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        if (event->type() == QEvent::KeyPress)
+            copyRows(false);
+        event->accept();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+QList<Session> SessionController::shownSessions() const
+{
+    QList<Session> shown;
+    shown.reserve(m_filter->rowCount());
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        shown.append(m_model->sessions()[m_filter->mapToSource(m_filter->index(row, 0)).row()]);
+    return shown;
+}
+
+bool SessionController::copyRows(bool all) const
+{
+    QList<Session> sessions;
+    if (all)
+        sessions = shownSessions();
+    else if (m_current >= 0)
+        sessions.append(m_model->sessions()[m_current]);
+    if (sessions.isEmpty())
+        return false;
+    Redactor plain(false);
+    auto *mime = new QMimeData;
+    mime->setText(QString::fromUtf8(sessionTable(sessions, m_store.get(), plain, TableFormat::Tsv)));
+    mime->setData(QStringLiteral("text/csv"), sessionTable(sessions, m_store.get(), plain, TableFormat::Csv));
+    QApplication::clipboard()->setMimeData(mime);
+    return true;
+}
+
+void SessionController::addTableActions(const QList<QAction *> &actions)
+{
+    auto *separator = new QAction(m_views.sessionTable);
+    separator->setSeparator(true);
+    m_views.sessionTable->addAction(separator);
+    m_views.sessionTable->addActions(actions);
 }
 
 void SessionController::setBundle(std::shared_ptr<const TraceStore> store, QList<Session> sessions)

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAction;
 class QTableView;
 
 namespace CtiFlow {
@@ -57,10 +58,22 @@ public:
     // Step of the current session that a record is evidence of (or, failing that, the step whose time
     // the record falls into); -1 when the record is not part of the session.
     int stepOfRecord(RecordIndex record) const;
+    // The sessions the table shows, filtered and in its order.
+    QList<Session> shownSessions() const;
+    const TraceStore *store() const { return m_store.get(); }
+    // Puts the selected session's row (all shown rows when all is true) on the clipboard with the
+    // table's header, tab-separated for a spreadsheet and as CSV; false when there is nothing to copy.
+    bool copyRows(bool all) const;
+    // Actions the table's context menu offers after its own copy actions (the session list exports).
+    void addTableActions(const QList<QAction *> &actions);
 
 Q_SIGNALS:
     // A session was selected; -1 when a new bundle took every session away from the views.
     void sessionSelected(int session);
+
+protected:
+    // The table's own Copy takes one cell's text; the row is wanted.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onTableSelectionChanged();
