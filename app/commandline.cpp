@@ -9,6 +9,7 @@
 #include "rules.h"
 #include "sessionjson.h"
 #include "sessiontable.h"
+#include "standardinput.h"
 #include "traceloader.h"
 
 #include <QCommandLineParser>
@@ -280,15 +281,16 @@ int runAnalyze(const QStringList &arguments)
     const QCommandLineOption timing(QStringLiteral("timing"),
                                     QCoreApplication::translate("main", "Print load and analysis times to stderr."));
     parser.addOptions({json, csv, redact, rulesOption, user, device, outcome, from, to, timing});
-    parser.addPositionalArgument(QStringLiteral("PATH"),
-                                 QCoreApplication::translate("main", "Trace files, folders or archives."),
-                                 QStringLiteral("PATH..."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QCoreApplication::translate("main", "Trace files, folders or archives; - reads the trace from standard input."),
+        QStringLiteral("PATH..."));
     const LimitOptions limits(parser);
     parser.process(arguments);
     LoadOptions options;
     if (!limits.read(parser, options))
         return ExitUsage;
-    const QStringList paths = parser.positionalArguments();
+    QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: give at least one trace file, folder or archive")
               << Qt::endl;
@@ -337,6 +339,9 @@ int runAnalyze(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     const qint64 cpuStart = processCpuMs();
+    QStringList inputs = paths; // as the JSON names them
+    inputs.replaceInStrings(QRegularExpression(QStringLiteral("^-$")), standardInputName());
+    takeStandardInput(paths, options);
     const auto store = loadTraces(paths, options);
     const qint64 loadMs = timer.restart();
     const qint64 loadCpuMs = processCpuMs() - cpuStart;
@@ -365,7 +370,7 @@ int runAnalyze(const QStringList &arguments)
     }
     sessions.removeIf([&filter](const Session &session) { return !filter.accepts(session); });
     if (parser.isSet(json)) {
-        out() << QJsonDocument(analysisToJson(*store, paths, sessions)).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(analysisToJson(*store, inputs, sessions)).toJson(QJsonDocument::Indented);
         out().flush();
         return ExitAnalysed;
     }

@@ -5,6 +5,7 @@
 #include "analyzer.h"
 #include "flowexport.h"
 #include "rules.h"
+#include "standardinput.h"
 #include "traceloader.h"
 
 #include <QCommandLineParser>
@@ -45,7 +46,8 @@ void describe(QCommandLineParser &parser)
            "Exit status: 0 written; 1 no trace records could be read or no such session; 2 wrong usage; "
            "3 the file could not be written (or exists and --force was not given)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("Trace files, folders or archives."),
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 tr("Trace files, folders or archives; - reads the trace from standard input."),
                                  QStringLiteral("PATH..."));
     parser.addOptions({
         {{QStringLiteral("s"), QStringLiteral("session")},
@@ -114,7 +116,7 @@ int runExport(const QStringList &arguments)
     describe(parser);
     parser.process(arguments);
 
-    const QStringList paths = parser.positionalArguments();
+    QStringList paths = parser.positionalArguments();
     const QString output = parser.value(QStringLiteral("output"));
     if (paths.isEmpty() || output.isEmpty() ||
         parser.isSet(QStringLiteral("session")) == parser.isSet(QStringLiteral("user"))) {
@@ -138,7 +140,9 @@ int runExport(const QStringList &arguments)
     if (!rules)
         return Usage;
 
-    const auto store = loadTraces(paths);
+    LoadOptions options;
+    takeStandardInput(paths, options);
+    const auto store = loadTraces(paths, options);
     for (const Problem &problem : store->problems())
         err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
     if (store->recordCount() == 0) {

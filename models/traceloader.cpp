@@ -17,6 +17,7 @@
 #include <QtConcurrentMap>
 
 #include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <numeric>
 
@@ -237,7 +238,11 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     auto store = std::make_shared<TraceStore>();
     LoadBudget budget(options.maxDecompressedBytes);
     Problems problems;
-    const std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
+    std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
+    for (const LoadOptions::Text &text : options.texts) {
+        std::vector<InputFile> more = collectInputsFromData(text.data, text.name, options, budget, problems);
+        std::move(more.begin(), more.end(), std::back_inserter(inputs));
+    }
 
     const qint64 collectedMs = timer.elapsed();
     LoadContext context{*store, options, budget, progress, cancelled};

@@ -4,7 +4,9 @@
 
 #include "tracestore.h"
 
+#include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QStringList>
 
@@ -24,6 +26,14 @@ struct LoadOptions
     int maxArchiveDepth = 4;                                     // archives inside archives
     qint64 maxLineBytes = 1024 * 1024;                           // longer lines are cut and flagged
     QHash<QString, qint64> nodeClockOffsets; // ms added to a node's times (node label as SourceFile::node)
+    // Traces already in memory (pasted, or read from standard input), each read as one more input of
+    // that name after the paths: plain text, gzip or an archive, like a file.
+    struct Text
+    {
+        QString name; // as problems and record locations show it, "pasted text"
+        QByteArray data;
+    };
+    QList<Text> texts;
 };
 
 // Called from the loading threads with bytes read so far and the total expected.

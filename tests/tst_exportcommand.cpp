@@ -15,10 +15,12 @@ struct Run
     QString errors;
 };
 
-Run ctiflow(const QStringList &arguments)
+Run ctiflow(const QStringList &arguments, const QByteArray &input = {})
 {
     QProcess process;
     process.start(QStringLiteral(CTIFLOW_EXECUTABLE), arguments);
+    process.write(input);
+    process.closeWriteChannel();
     process.waitForFinished(60000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardError())};
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void writesEachFormat();
     void existingFileKeptWithoutForce();
     void redactedMarkdownHoldsNoOriginals();
+    void traceFromStandardInput();
     void wrongUsage_data();
     void wrongUsage();
 };
@@ -107,6 +110,20 @@ void TestExportCommand::redactedMarkdownHoldsNoOriginals()
     QVERIFY(text.contains(QStringLiteral("## Evidence")));
     for (const char *secret : {"wwhite", "Walter White", "joshlab", "10.10.10.100", "SEP001794625DE5"})
         QVERIFY2(!text.contains(QLatin1String(secret), Qt::CaseInsensitive), secret);
+}
+
+// "-" reads the trace from standard input; the evidence names it so.
+void TestExportCommand::traceFromStandardInput()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flow.md"));
+    const Run run = ctiflow({QStringLiteral("export"), QStringLiteral("-"), QStringLiteral("--session"),
+                             QStringLiteral("1"), QStringLiteral("-o"), path},
+                            contents(fixture));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    const QString text = QString::fromUtf8(contents(path));
+    QVERIFY(text.startsWith(QStringLiteral("# CTI login 1 of wwhite")));
+    QVERIFY(text.contains(QStringLiteral("standard input:")));
 }
 
 void TestExportCommand::wrongUsage_data()

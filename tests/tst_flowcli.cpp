@@ -29,6 +29,17 @@ private:
         return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
     }
 
+    // Runs "ctiflow analyze" with input on its standard input.
+    static Run analyzeInput(const QStringList &arguments, const QByteArray &input)
+    {
+        QProcess process;
+        process.start(QStringLiteral(CTIFLOW_EXECUTABLE), QStringList{QStringLiteral("analyze")} + arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(60000);
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
     static QString fixture(const char *name)
     {
         return QStringLiteral(CTIFLOW_TEST_DATA "/flow/") + QLatin1String(name);
@@ -144,6 +155,29 @@ private Q_SLOTS:
         QCOMPARE(redacted.status, 0);
         QVERIFY(!redacted.out.contains(login));
         QVERIFY(redacted.out.contains(",user-1,"));
+    }
+
+    // "-" reads the trace from standard input ("xclip -o | ctiflow analyze -"), beside other paths.
+    void standardInput()
+    {
+        QFile trace(fixture("retry-after-failure.txt"));
+        QVERIFY(trace.open(QIODevice::ReadOnly));
+        const QByteArray text = trace.readAll();
+        Run run = analyzeInput({QStringLiteral("-")}, text);
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains("3 session(s): 2 succeeded, 1 failed"), run.out.constData());
+
+        run = analyzeInput({QStringLiteral("--json"), QStringLiteral("-"), fixture("cause-not-cti-enabled.txt")}, text);
+        QCOMPARE(run.status, 0);
+        const QJsonArray inputs = QJsonDocument::fromJson(run.out).object()[QStringLiteral("inputs")].toArray();
+        QCOMPARE(inputs.size(), 2);
+        QCOMPARE(inputs[0].toObject()[QStringLiteral("path")].toString(), QStringLiteral("standard input"));
+        QVERIFY(inputs[0].toObject()[QStringLiteral("records")].toInt() > 0);
+        QCOMPARE(inputs[1].toObject()[QStringLiteral("path")].toString(), fixture("cause-not-cti-enabled.txt"));
+
+        run = analyzeInput({QStringLiteral("-")}, "no trace here\n");
+        QCOMPARE(run.status, 1);
+        QVERIFY(run.err.contains("standard input: skipped: no SDL trace record"));
     }
 
     void jsonDocument()

@@ -10,6 +10,7 @@ ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)
 # Copying the selected records from the log.
 ctiflow_add_test(tst_logcopy tst_logcopy.cpp LIBS ctiflow_ui ctiflow_resources)
 ctiflow_add_test(tst_sessionlist tst_sessionlist.cpp LIBS ctiflow_ui ctiflow_resources)
+ctiflow_add_test(tst_pastetrace tst_pastetrace.cpp hostilefixtures.cpp hostilefixtures.h LIBS ctiflow_ui ctiflow_resources)
 # The log's time mark.
 ctiflow_add_test(tst_logmark tst_logmark.cpp LIBS ctiflow_ui ctiflow_resources)
 # The Help menu: shortcuts and versions.

@@ -18,6 +18,7 @@
 #include "swimlaneview.h"
 #include "theme.h"
 #include "timingcharts.h"
+#include "tracepath.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -178,7 +179,7 @@ void MainWindow::setupDocks()
 
 void MainWindow::setupStatusBar()
 {
-    m_status = new QLabel(tr("Open or drop a trace bundle"), this);
+    m_status = new QLabel(tr("Open or drop a trace bundle, or paste trace lines (Ctrl+V)"), this);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->hide();
@@ -203,6 +204,8 @@ void MainWindow::setupActions()
     QAction *copy = edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
                                     &MainWindow::copyDiagram);
     m_swimLanes->addAction(copy);
+    // Ctrl+V in the filter and find boxes pastes there: a focused line edit takes the key first.
+    edit->addAction(tr("&Paste Trace"), QKeySequence::Paste, this, &MainWindow::pasteTrace);
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
     goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
     edit->addSeparator();
@@ -279,6 +282,7 @@ void MainWindow::setupConnections()
     });
     connect(m_startPage, &StartPage::openFilesRequested, this, &MainWindow::chooseFiles);
     connect(m_startPage, &StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
+    connect(m_startPage, &StartPage::pasteRequested, this, &MainWindow::pasteTrace);
     connect(m_startPage, &StartPage::bundleRequested, this, &MainWindow::openPaths);
     connect(m_sessionFilter, &QLineEdit::textChanged, m_sessions->sessionFilter(),
             &SessionFilterModel::setFilterFixedString);
@@ -308,16 +312,29 @@ void MainWindow::openPaths(const QStringList &paths)
     if (paths.isEmpty())
         return;
     m_clockOffsets.clear(); // offsets belong to the bundle they were set for
+    m_texts.clear();
     m_loader->start(paths, savedReadingLimits());
+}
+
+void MainWindow::pasteTrace()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    if (const QStringList paths = localPaths(mime); !paths.isEmpty())
+        openPaths(paths); // files copied in a file manager
+    else
+        openText(QStringLiteral("pasted text"), mime->text().toUtf8());
 }
 
 void MainWindow::shiftNodeClocks(const QHash<QString, qint64> &offsets)
 {
-    if (m_bundlePaths.isEmpty())
+    if (m_bundlePaths.isEmpty() && m_texts.isEmpty())
         return;
     m_clockOffsets = offsets;
     LoadOptions options = savedReadingLimits();
     options.nodeClockOffsets = offsets;
+    options.texts = m_texts;
     m_loader->start(m_bundlePaths, options);
 }
 
@@ -383,11 +400,19 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         return QMainWindow::eventFilter(watched, event);
     auto *widget = qobject_cast<QWidget *>(watched);
     auto *drop = static_cast<QDropEvent *>(event);
-    if (!widget || widget->window() != this || localPaths(drop->mimeData()).isEmpty())
+    if (!widget || widget->window() != this || qobject_cast<QLineEdit *>(widget))
+        return QMainWindow::eventFilter(watched, event);
+    const QStringList paths = localPaths(drop->mimeData());
+    // Text dragged from a case note or a web page is taken when it holds trace lines.
+    const bool text =
+        paths.isEmpty() && drop->mimeData()->hasText() && looksLikeTrace(drop->mimeData()->text().toUtf8());
+    if (paths.isEmpty() && !text)
         return QMainWindow::eventFilter(watched, event);
     drop->acceptProposedAction();
-    if (type == QEvent::Drop)
-        openPaths(localPaths(drop->mimeData()));
+    if (type == QEvent::Drop && text)
+        openText(QStringLiteral("dropped text"), drop->mimeData()->text().toUtf8());
+    else if (type == QEvent::Drop)
+        openPaths(paths);
     return true;
 }
 

@@ -42,6 +42,11 @@ public:
 
     // Loads the paths (files, folders, archives) in the background and shows them.
     void openPaths(const QStringList &paths);
+    // Opens trace text that is in no file (pasted or dropped), read as one input of that name; says
+    // so in the status bar and keeps the open bundle when the text holds no trace record.
+    void openText(const QString &name, const QByteArray &text);
+    // The clipboard's files, or its text as a trace (Edit > Paste Trace).
+    void pasteTrace();
     void setAnalyzer(SessionAnalyzer analyzer);
     // Reads the open bundle again with these node clock offsets (ms per node label).
     void shiftNodeClocks(const QHash<QString, qint64> &offsets);
@@ -96,6 +101,7 @@ private:
     void rebuildRecentMenu();
     void askGoToLine();
     void askShiftNodeClocks();
+    QString loadTitle(const QStringList &paths) const; // of a bundle or a pasted text
     void chooseFiles();
     void chooseFolder();
     void exportSession(bool redact);
@@ -125,6 +131,7 @@ private:
     QAction *m_shiftClocks = nullptr;
     QList<QStringList> m_recent;
     QStringList m_bundlePaths;             // the open bundle
+    QList<LoadOptions::Text> m_texts;      // or the pasted text it is
     QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;

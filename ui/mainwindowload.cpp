@@ -5,9 +5,11 @@
 
 #include "allocator.h"
 #include "nodeclockdialog.h"
+#include "readinglimits.h"
 #include "sessioncontroller.h"
 #include "startpage.h"
 #include "swimlaneview.h"
+#include "tracepath.h"
 #include "tracestore.h"
 
 #include <QDockWidget>
@@ -44,7 +46,7 @@ int previewSession(const QList<Session> &sessions)
 
 void MainWindow::onLoadStarted(const QStringList &paths)
 {
-    m_status->setText(tr("Loading %1…").arg(bundleTitle(paths)));
+    m_status->setText(tr("Loading %1…").arg(loadTitle(paths)));
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
@@ -69,8 +71,8 @@ void MainWindow::onPreviewReady(const LoadResult &preview)
         tr("Loading… showing sessions from the first file (%1) until the whole bundle is read").arg(file));
     m_previewBanner->show();
     m_status->setText(tr("Loading %1… showing %n session(s) from the first file", nullptr, int(preview.sessions.size()))
-                          .arg(bundleTitle(preview.paths)));
-    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(preview.paths)));
+                          .arg(loadTitle(preview.paths)));
+    setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(preview.paths)));
     m_stack->setCurrentWidget(m_splitter);
     // As for the whole bundle: the session opens on the next turn, after the window repainted.
     QTimer::singleShot(0, this, [this, session = previewSession(preview.sessions)] {
@@ -117,12 +119,13 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_bundlePaths = result.paths;
     m_shiftClocks->setEnabled(result.store->fileCount() > 0);
     m_status->setText(text);
-    setWindowTitle(tr("%1 — CTI Flow").arg(bundleTitle(result.paths)));
+    setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
     runInTurns({[this, sessions = result.sessions] { m_sessions->setSessions(sessions); },
                 [this] { m_sessions->showTimeline(); },
                 [this, paths = result.paths, kept = std::move(kept), keptStep] {
-                    addRecentBundle(paths);
+                    if (!paths.isEmpty()) // a pasted text cannot be opened again
+                        addRecentBundle(paths);
                     reselectSession(kept, keptStep);
                     // The bundle shown before is gone by now: its memory goes back to the system.
                     QThreadPool::globalInstance()->start([] { releaseFreedMemory(); });
@@ -170,6 +173,26 @@ void MainWindow::showProblems(const LoadResult &result)
     const qsizetype count = result.store->problems().size();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
         dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+}
+
+QString MainWindow::loadTitle(const QStringList &paths) const
+{
+    return paths.isEmpty() && !m_texts.isEmpty() ? m_texts.first().name : bundleTitle(paths);
+}
+
+void MainWindow::openText(const QString &name, const QByteArray &text)
+{
+    if (!looksLikeTrace(text)) {
+        m_status->setText(tr("No SDL trace line in the %1: copy whole lines, from the sequence number on "
+                             "(00895255.002 |08:59:16.944 |AppInfo |...)")
+                              .arg(name));
+        return;
+    }
+    m_clockOffsets.clear();
+    m_texts = {{name, text}};
+    LoadOptions options = savedReadingLimits();
+    options.texts = m_texts;
+    m_loader->start({}, options);
 }
 
 } // namespace CtiFlow

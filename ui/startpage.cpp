@@ -30,7 +30,8 @@ StartPage::StartPage(QWidget *parent)
     auto *zoneLayout = new QVBoxLayout(dropZone);
     auto *title = new QLabel(tr("<h2>Drop CUCM CTI Manager traces here</h2>"), dropZone);
     auto *hint = new QLabel(tr("SDL trace files, folders or RTMT bundles (zip, tar, gz): CTI Flow finds the "
-                               "Jabber desk-phone control logins and shows where each one failed."),
+                               "Jabber desk-phone control logins and shows where each one failed. Trace lines "
+                               "copied from a case note or a web page can be pasted (Ctrl+V) or dropped as well."),
                             dropZone);
     hint->setWordWrap(true);
     for (QLabel *label : {title, hint})
@@ -38,8 +39,9 @@ StartPage::StartPage(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     auto *openFiles = new QPushButton(tr("Open Files…"), dropZone);
     auto *openFolder = new QPushButton(tr("Open Folder…"), dropZone);
+    auto *paste = new QPushButton(tr("Paste Trace"), dropZone);
     buttons->addStretch();
-    for (QPushButton *button : {openFiles, openFolder})
+    for (QPushButton *button : {openFiles, openFolder, paste})
         buttons->addWidget(button);
     buttons->addStretch();
     zoneLayout->addStretch();
@@ -57,6 +59,7 @@ StartPage::StartPage(QWidget *parent)
 
     connect(openFiles, &QPushButton::clicked, this, &StartPage::openFilesRequested);
     connect(openFolder, &QPushButton::clicked, this, &StartPage::openFolderRequested);
+    connect(paste, &QPushButton::clicked, this, &StartPage::pasteRequested);
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { Q_EMIT bundleRequested(item->data(Qt::UserRole).toStringList()); });
 }

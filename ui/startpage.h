@@ -23,6 +23,7 @@ public:
 Q_SIGNALS:
     void openFilesRequested();
     void openFolderRequested();
+    void pasteRequested();
     void bundleRequested(const QStringList &paths);
 
 private:

@@ -123,7 +123,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Set the log's time mark on the selected record (the failed step's evidence)."));
     const QCommandLineOption shortcuts(QStringLiteral("shortcuts"),
                                        QStringLiteral("Save Help > Keyboard Shortcuts instead of the window."));
-    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark, shortcuts});
+    const QCommandLineOption startPage(QStringLiteral("start-page"),
+                                       QStringLiteral("Save the start page, before the paths are opened."));
+    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark, shortcuts, startPage});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -137,6 +139,11 @@ int main(int argc, char *argv[])
     window.resize(wh.value(0).toInt(), wh.value(1).toInt());
     window.show();
     QEventLoop loop;
+    if (parser.isSet(startPage)) {
+        QTimer::singleShot(300, &loop, &QEventLoop::quit);
+        loop.exec();
+        return window.grab().save(arguments.first()) ? 0 : 1;
+    }
     QObject::connect(&window, &CtiFlow::MainWindow::loadFinished, &loop, &QEventLoop::quit);
     // A precise timer on the GUI thread: the longest gap between its ticks is what the user feels.
     QElapsedTimer clock;
