@@ -240,7 +240,9 @@ std::shared_ptr<TraceStore> loadTraces(const QStringList &paths, const LoadOptio
     Problems problems;
     std::vector<InputFile> inputs = collectInputs(paths, options, budget, problems, cancelled);
     for (const LoadOptions::Text &text : options.texts) {
-        std::vector<InputFile> more = collectInputsFromData(text.data, text.name, options, budget, problems);
+        // Compressed or archived text has NUL bytes; plain text may be quoted as in a mail.
+        const QByteArray data = looksBinary(text.data) ? text.data : unquotedTrace(text.data);
+        std::vector<InputFile> more = collectInputsFromData(data, text.name, options, budget, problems);
         std::move(more.begin(), more.end(), std::back_inserter(inputs));
     }
 

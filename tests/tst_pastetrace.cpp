@@ -9,6 +9,7 @@
 #include "sessionmodel.h"
 #include "startpage.h"
 #include "traceloader.h"
+#include "tracepath.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -83,6 +84,45 @@ private Q_SLOTS:
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(sessions.first().login, QStringLiteral("wwhite"));
         QCOMPARE(sessions.first().outcome, Outcome::Succeeded);
+    }
+
+    // Lines quoted in a mail or indented in a note: the run before the records comes off every line
+    // that has it, and nothing else changes.
+    void quotedLines_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray a = "00895255.002 |08:59:16.944 |AppInfo |first";
+        const QByteArray b = "00895256.000 |08:59:16.945 |AppInfo |second";
+        QTest::newRow("indented") << "    " + a + "\n    " + b + "\n" << a + "\n" + b + "\n";
+        QTest::newRow("mail quote") << "> " + a + "\r\n> " + b << a + "\r\n" + b;
+        QTest::newRow("tab and a note before") << "Hi, see below:\n\t" + a + "\n\t" + b + "\n\tpkid=42\n"
+                                               << "Hi, see below:\n" + a + "\n" + b + "\npkid=42\n";
+        QTest::newRow("continuation indented further") << "  " + a + "\n    more\n  " + b << a + "\n  more\n" + b;
+        QTest::newRow("as written") << a + "\n" + b << a + "\n" + b;
+        QTest::newRow("a record that starts its line") << "  " + a + "\n" + b << "  " + a + "\n" + b;
+        QTest::newRow("quoted in two ways") << "> " + a + "\n\t" + b << "> " + a + "\n\t" + b;
+        QTest::newRow("no record") << QByteArray("  hello\n  world\n") << QByteArray("  hello\n  world\n");
+    }
+    void quotedLines()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(unquotedTrace(text), expected);
+    }
+
+    // A pasted, quoted trace reads as the file, on the lines it had.
+    void quotedTraceReadsAsTheFile()
+    {
+        QByteArray quoted;
+        for (const QByteArray &line : sample().split('\n'))
+            quoted += "> " + line + '\n';
+        LoadOptions options;
+        options.texts.append({QStringLiteral("pasted text"), quoted});
+        const auto store = loadTraces({}, options);
+        QCOMPARE(store->recordCount(), 93);
+        QCOMPARE(store->line(RecordIndex{0}).value, 1);
+        QCOMPARE(analyzeSessions(*store).first().outcome, Outcome::Succeeded);
     }
 
     void textWithoutTraceIsNamedInTheProblem()

@@ -404,8 +404,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         return QMainWindow::eventFilter(watched, event);
     const QStringList paths = localPaths(drop->mimeData());
     // Text dragged from a case note or a web page is taken when it holds trace lines.
-    const bool text =
-        paths.isEmpty() && drop->mimeData()->hasText() && looksLikeTrace(drop->mimeData()->text().toUtf8());
+    const bool text = paths.isEmpty() && drop->mimeData()->hasText() &&
+                      looksLikeTrace(unquotedTrace(drop->mimeData()->text().toUtf8()));
     if (paths.isEmpty() && !text)
         return QMainWindow::eventFilter(watched, event);
     drop->acceptProposedAction();

@@ -182,7 +182,7 @@ QString MainWindow::loadTitle(const QStringList &paths) const
 
 void MainWindow::openText(const QString &name, const QByteArray &text)
 {
-    if (!looksLikeTrace(text)) {
+    if (!looksLikeTrace(unquotedTrace(text))) { // as the loader will read it
         m_status->setText(tr("No SDL trace line in the %1: copy whole lines, from the sequence number on "
                              "(00895255.002 |08:59:16.944 |AppInfo |...)")
                               .arg(name));

@@ -83,6 +83,58 @@ bool looksBinary(QByteArrayView text)
     return text.first(std::min<qsizetype>(text.size(), 4096)).contains('\0');
 }
 
+namespace {
+
+qsizetype quotePrefixLength(QByteArrayView line)
+{
+    qsizetype n = 0;
+    while (n < line.size() && (line[n] == ' ' || line[n] == '\t' || line[n] == '>'))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+QByteArray unquotedTrace(const QByteArray &text)
+{
+    // The prefix: the shortest run before a record header, which every such run must begin with.
+    QByteArrayView prefix;
+    bool found = false;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = QByteArrayView(text).sliced(start, end - start);
+        const qsizetype run = quotePrefixLength(line);
+        if (recordHeaderLength(line.sliced(run)) > 0) {
+            const QByteArrayView candidate = line.first(run);
+            if (!found || candidate.size() < prefix.size()) {
+                if (found && !prefix.startsWith(candidate))
+                    return text; // records quoted in different ways: left as they are
+                prefix = candidate;
+            } else if (!candidate.startsWith(prefix)) {
+                return text;
+            }
+            found = true;
+            if (prefix.isEmpty())
+                return text; // a record starts its line: nothing to take off (a trace file read whole)
+        }
+        start = end + 1;
+    }
+    if (!found || prefix.isEmpty())
+        return text;
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        end = end < 0 ? text.size() : end + 1;
+        const QByteArrayView line = QByteArrayView(text).sliced(start, end - start);
+        out += line.startsWith(prefix) ? line.sliced(prefix.size()) : line;
+        start = end;
+    }
+    return out;
+}
+
 QDate firstRecordDate(const QDateTime &modified, qint64 lastTimeMs)
 {
     if (!modified.isValid())

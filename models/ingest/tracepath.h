@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QDate>
 #include <QDateTime>
@@ -28,6 +29,12 @@ TracePathInfo tracePathInfo(const QString &path);
 bool looksLikeTrace(QByteArrayView text);
 // True when the bytes look binary (NUL bytes near the start).
 bool looksBinary(QByteArrayView text);
+
+// Trace lines as copied from a mail or a case note: when every line that holds a record begins with
+// the same run of spaces, tabs and '>' quote marks, that run is taken off every line that begins with
+// it. Other text, and text whose records start their lines, comes back unchanged; lines are neither
+// added nor removed, so line numbers stay those of the text given.
+QByteArray unquotedTrace(const QByteArray &text);
 
 // The day of a file's first record. Records carry only a time of day; the file was last written
 // at modified (its mtime, or its archive entry time), which is at or after its last record.
