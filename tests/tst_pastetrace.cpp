@@ -209,6 +209,22 @@ private Q_SLOTS:
         QCOMPARE(window.sessions()->sessionModel()->sessions().size(), 1);
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("dropped text")));
 
+        // A text box takes dropped trace lines as text: no bundle is opened.
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *edit : window.findChildren<QLineEdit *>()) {
+            if (edit->placeholderText().startsWith(QStringLiteral("Filter sessions")))
+                filter = edit;
+        }
+        QVERIFY(filter);
+        QMimeData line;
+        line.setText(QString::fromUtf8(sample().left(int(sample().indexOf('\n')))));
+        const QPoint inFilter = filter->rect().center();
+        QDragEnterEvent intoFilter(inFilter, Qt::CopyAction, &line, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(filter, &intoFilter);
+        QDropEvent dropIntoFilter(inFilter, Qt::CopyAction, &line, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(filter, &dropIntoFilter);
+        QVERIFY(!loading(window));
+
         // Text that holds no trace line is not taken.
         QMimeData chat;
         chat.setText(QStringLiteral("see the attached trace"));

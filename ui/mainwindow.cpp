@@ -400,12 +400,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         return QMainWindow::eventFilter(watched, event);
     auto *widget = qobject_cast<QWidget *>(watched);
     auto *drop = static_cast<QDropEvent *>(event);
-    if (!widget || widget->window() != this || qobject_cast<QLineEdit *>(widget))
+    if (!widget || widget->window() != this)
         return QMainWindow::eventFilter(watched, event);
     const QStringList paths = localPaths(drop->mimeData());
-    // Text dragged from a case note or a web page is taken when it holds trace lines.
-    const bool text = paths.isEmpty() && drop->mimeData()->hasText() &&
-                      looksLikeTrace(unquotedTrace(drop->mimeData()->text().toUtf8()));
+    // Text dragged from a case note or a web page is taken when its start holds trace lines (drag
+    // events come often), except by a text box, which takes it as text.
+    constexpr qsizetype sniffed = 64 * 1024;
+    const bool text = paths.isEmpty() && !qobject_cast<QLineEdit *>(widget) && drop->mimeData()->hasText() &&
+                      looksLikeTrace(unquotedTrace(drop->mimeData()->text().left(sniffed).toUtf8()));
     if (paths.isEmpty() && !text)
         return QMainWindow::eventFilter(watched, event);
     drop->acceptProposedAction();
