@@ -65,8 +65,11 @@ private Q_SLOTS:
         QVERIFY(has(QKeySequence::Find, QStringLiteral("Find…")));
         QVERIFY(has(QKeySequence(Qt::CTRL | Qt::Key_L), QStringLiteral("Go to Line…")));
         QVERIFY(has(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("Copy Diagram")));
-        QVERIFY(has(QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Set Time Mark")));
-        QVERIFY(has(QKeySequence::Copy, QStringLiteral("Copy Records")));
+        // Keys of one view say which view they work in.
+        QVERIFY(has(QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("Set Time Mark (Log)")));
+        QVERIFY(has(QKeySequence::Copy, QStringLiteral("Copy Records (Log)")));
+        QVERIFY(has(QKeySequence::Copy, QStringLiteral("Copy Row (Sessions)")));
+        QVERIFY(has(QKeySequence::Paste, QStringLiteral("Paste Trace")));
         QVERIFY(has(QKeySequence(Qt::CTRL | Qt::Key_E), QStringLiteral("Export Session…")));
         // An action added later is listed too, once however often it is reachable.
         auto *extra = new QAction(QStringLiteral("&Something New"), &window);

@@ -65,6 +65,10 @@ QList<std::pair<QString, QString>> shortcutList(const QWidget *window)
             keys.append(key.toString(QKeySequence::NativeText));
         QString text = action->text();
         text.remove(QLatin1Char('&'));
+        // A key that works in one view only says which (the view's accessible name).
+        const auto *place = qobject_cast<const QWidget *>(action->parent());
+        if (action->shortcutContext() == Qt::WidgetShortcut && place && !place->accessibleName().isEmpty())
+            text += QStringLiteral(" (%1)").arg(place->accessibleName());
         const std::pair entry{keys.join(QStringLiteral(", ")), text};
         if (!list.contains(entry))
             list.append(entry);

@@ -36,6 +36,7 @@ LogView::LogView(QWidget *parent)
     , m_table(new QTableView(this))
     , m_findPool(new QThreadPool(this))
 {
+    m_table->setAccessibleName(tr("Log"));
     m_table->setModel(m_model);
     m_table->setItemDelegate(m_delegate);
     m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -32,6 +32,7 @@ SessionController::SessionController(const Views &views, QObject *parent)
 {
     m_filter->setSourceModel(m_model);
     QTableView *table = m_views.sessionTable;
+    table->setAccessibleName(tr("Sessions"));
     table->setModel(m_filter);
     table->setSortingEnabled(true);
     // Column widths from the first rows only: measuring thousands of sessions stalls the window.
