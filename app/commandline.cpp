@@ -5,6 +5,7 @@
 #include "exportcommand.h"
 
 #include "analyzer.h"
+#include "emptyhint.h"
 #include "redactor.h"
 #include "rules.h"
 #include "sessionjson.h"
@@ -349,9 +350,11 @@ int runAnalyze(const QStringList &arguments)
         err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
     if (store->recordCount() == 0) {
         err() << QCoreApplication::translate("main", "ctiflow analyze: no trace records could be read") << Qt::endl;
+        printWhyEmpty(err(), *store, 0, {});
         return ExitNothingRead;
     }
     QList<Session> sessions = analyzeSessions(*store, rules);
+    printWhyEmpty(err(), *store, sessions.size(), QStringLiteral("ctiflow analyze: "));
     const qint64 analyzeMs = timer.elapsed();
     const qint64 analyzeCpuMs = processCpuMs() - cpuStart - loadCpuMs;
     if (parser.isSet(timing)) {

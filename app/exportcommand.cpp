@@ -3,6 +3,7 @@
 #include "exportcommand.h"
 
 #include "analyzer.h"
+#include "emptyhint.h"
 #include "flowexport.h"
 #include "rules.h"
 #include "standardinput.h"
@@ -147,9 +148,11 @@ int runExport(const QStringList &arguments)
         err() << severityName(problem.severity) << ": " << problem.toString() << Qt::endl;
     if (store->recordCount() == 0) {
         err() << tr("ctiflow export: no trace records could be read") << Qt::endl;
+        printWhyEmpty(err(), *store, 0, {});
         return NothingRead;
     }
     const QList<Session> sessions = analyzeSessions(*store, *rules);
+    printWhyEmpty(err(), *store, sessions.size(), QStringLiteral("ctiflow export: "));
     const int chosen = chooseSession(sessions, parser);
     if (chosen < 0)
         return NothingRead;

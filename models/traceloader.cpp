@@ -142,8 +142,7 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
         return false;
     }
     if (!looksLikeTrace(source.text)) {
-        parsed.problems.append(
-            {source.path, 0, QStringLiteral("skipped: no SDL trace record near the start"), Problem::Severity::Info});
+        parsed.problems.append({source.path, 0, skippedTextReason(source.text), Problem::Severity::Info});
         return false;
     }
     return true;

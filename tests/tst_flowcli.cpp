@@ -180,6 +180,31 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("standard input: skipped: no SDL trace record"));
     }
 
+    // Inputs without a CTI login say why and what to collect, on standard error.
+    void whyNoSession()
+    {
+        Run run = analyzeInput({QStringLiteral("-")},
+                               "2024-03-11 09:15:02,124 ERROR [0x00002a10] [per\\DeskPhoneConnectionContext.cpp(233)] "
+                               "[jcf.tel.callcontrol] [DeskPhoneConnectionContext::onFailure] - reason: 0x8ccc0075\n");
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains("standard input: skipped: a Jabber client log"), run.err.constData());
+        QVERIFY2(run.err.contains("  A Jabber client log shows only what the client was told"), run.err.constData());
+        QVERIFY2(run.err.contains("cm/trace/cti/sdl"), run.err.constData());
+
+        run =
+            analyzeInput({QStringLiteral("-")}, "00900001.000 |09:10:00.100 |AppInfo |[CTI-APP] CTI HeartbeatRequest ( "
+                                                "seq#=44120 )\n");
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains("0 session(s)"), run.out.constData());
+        QVERIFY2(run.err.startsWith("ctiflow analyze: No CTI login in these traces\n  1 records from 09:10:00"),
+                 run.err.constData());
+
+        // A bundle with logins says nothing of the kind.
+        run = analyze({fixture("retry-after-failure.txt")});
+        QVERIFY2(!run.err.contains("No CTI login"), run.err.constData());
+        QVERIFY2(!run.err.contains("cm/trace/cti/sdl"), run.err.constData());
+    }
+
     void jsonDocument()
     {
         const Run run = analyze({QStringLiteral("--json"), fixture("success-excerpt-10.5.txt")});

@@ -21,3 +21,5 @@ ctiflow_add_test(tst_comparepanel tst_comparepanel.cpp LIBS ctiflow_ui)
 ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resources)
 # The reading limits as settings, and their dialog.
 ctiflow_add_test(tst_readinglimits tst_readinglimits.cpp LIBS ctiflow_ui)
+# A bundle without a CTI login says why in the diagram's place.
+ctiflow_add_test(tst_emptywindow tst_emptywindow.cpp LIBS ctiflow_ui ctiflow_resources)

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "allocator.h"
+#include "emptybundle.h"
 #include "nodeclockdialog.h"
 #include "readinglimits.h"
 #include "sessioncontroller.h"
@@ -116,6 +117,14 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     shifted.sort();
     if (!shifted.isEmpty())
         text += tr(", node clocks shifted: %1").arg(shifted.join(QStringLiteral(", ")));
+    // A bundle without a login says why in the diagram's place, and what to collect instead.
+    if (auto why = explainEmptyBundle(*result.store, result.sessions.size())) {
+        if (result.cancelled)
+            why->details.prepend(tr("Loading was cancelled: only part of the bundle was read."));
+        m_swimLanes->setPlaceholder(why->title, why->details + QStringList{why->advice});
+    } else {
+        m_swimLanes->setPlaceholder({});
+    }
     m_bundlePaths = result.paths;
     m_shiftClocks->setEnabled(result.store->fileCount() > 0);
     m_status->setText(text);

@@ -216,10 +216,47 @@ void SwimLaneView::paintEvent(QPaintEvent *event)
     paintFlow(painter, m_layout, m_session, m_store.get(), m_options, state);
     if (offset.y() > 0)
         paintFlowHeaders(painter, m_layout, m_session, m_options, state.colors, offset.y());
-    if (!m_hasSession) {
+    if (!m_hasSession)
+        paintPlaceholder(painter, QRectF(offset, QSizeF(viewport()->size())));
+}
+
+void SwimLaneView::setPlaceholder(const QString &title, const QStringList &paragraphs)
+{
+    m_placeholderTitle = title;
+    m_placeholderParagraphs = paragraphs;
+    viewport()->update();
+}
+
+QString SwimLaneView::placeholderText() const
+{
+    if (m_placeholderTitle.isEmpty())
+        return tr("Select a session to see its call flow");
+    return QStringList{m_placeholderTitle, m_placeholderParagraphs.join(QLatin1Char('\n'))}.join(QLatin1Char('\n'));
+}
+
+void SwimLaneView::paintPlaceholder(QPainter &painter, const QRectF &area) const
+{
+    if (m_placeholderTitle.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(offset, QSizeF(viewport()->size())), Qt::AlignCenter,
-                         tr("Select a session to see its call flow"));
+        painter.drawText(area, Qt::AlignCenter, placeholderText());
+        return;
+    }
+    // A title and wrapped paragraphs in a column of readable width, centred under the lane headers.
+    const qreal width = std::min<qreal>(680, area.width() - 48);
+    const qreal top = area.top() + std::min<qreal>(90, area.height() / 4);
+    QRectF box(area.left() + (area.width() - width) / 2, top, width, area.bottom() - top);
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    painter.setFont(bold);
+    painter.setPen(palette().color(QPalette::WindowText));
+    QRectF used;
+    painter.drawText(box, Qt::TextWordWrap, m_placeholderTitle, &used);
+    painter.setFont(font());
+    const qreal gap = QFontMetricsF(font()).height() * 0.6;
+    for (const QString &paragraph : m_placeholderParagraphs) {
+        box.setTop(used.bottom() + gap);
+        painter.drawText(box, Qt::TextWordWrap, paragraph, &used);
     }
 }
 

@@ -30,6 +30,11 @@ public:
     const Session &session() const { return m_session; }
     const TraceStore *store() const { return m_store.get(); }
 
+    // What the view says while it shows no session: a title and paragraphs under it (why a bundle
+    // holds no login, say). An empty title puts back "Select a session to see its call flow".
+    void setPlaceholder(const QString &title, const QStringList &paragraphs = {});
+    QString placeholderText() const; // title and paragraphs, one per line
+
     // Index into session().steps, -1 for none. Emits selectedStepChanged when it changes.
     void setSelectedStep(int step);
     int selectedStep() const { return m_selected; }
@@ -75,6 +80,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void paintPlaceholder(QPainter &painter, const QRectF &area) const;
     void relayout();
     void updateScrollBars();
     void ensureStepVisible(int step);
@@ -89,6 +95,8 @@ private:
     int m_selected = -1;
     int m_hovered = -1;
     QString m_draggedLane;
+    QString m_placeholderTitle;
+    QStringList m_placeholderParagraphs;
 };
 
 } // namespace CtiFlow

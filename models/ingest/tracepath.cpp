@@ -83,6 +83,38 @@ bool looksBinary(QByteArrayView text)
     return text.first(std::min<qsizetype>(text.size(), 4096)).contains('\0');
 }
 
+bool looksLikeJabberLog(QByteArrayView text)
+{
+    // Date, time with a comma before the milliseconds, level, thread id: the client's record header.
+    static const QRegularExpression header(
+        QStringLiteral(R"(^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} +[A-Z]+ +\[0x[0-9A-Fa-f]+\] +\[)"));
+    const QByteArrayView head = text.first(std::min(text.size(), sniffBytes));
+    int lines = 0;
+    for (qsizetype pos = 0; pos < head.size() && lines < 50; ++lines) {
+        qsizetype end = head.indexOf('\n', pos);
+        if (end < 0)
+            end = head.size();
+        const QByteArrayView line = head.sliced(pos, end - pos);
+        if (line.size() > 24 && line[4] == '-' && line[19] == ',' &&
+            header.match(QString::fromLatin1(line.first(std::min<qsizetype>(line.size(), 80)))).hasMatch())
+            return true;
+        pos = end + 1;
+    }
+    return false;
+}
+
+QString jabberLogSkipReason()
+{
+    return QStringLiteral("skipped: a Jabber client log (the client's side of the login), not a CUCM trace");
+}
+
+QString skippedTextReason(QByteArrayView text)
+{
+    if (looksLikeJabberLog(text))
+        return jabberLogSkipReason();
+    return QStringLiteral("skipped: no SDL trace record near the start");
+}
+
 namespace {
 
 qsizetype quotePrefixLength(QByteArrayView line)

@@ -29,6 +29,13 @@ TracePathInfo tracePathInfo(const QString &path);
 bool looksLikeTrace(QByteArrayView text);
 // True when the bytes look binary (NUL bytes near the start).
 bool looksBinary(QByteArrayView text);
+// True when text looks like a Jabber client log (jabber.log, csf-unified.log, as in a problem report):
+// "2024-03-11 09:15:02,123 DEBUG [0x00002a10] [...]" at the start of a line near the start.
+bool looksLikeJabberLog(QByteArrayView text);
+// Why a text that is no trace was skipped: what it is when that is known, for the problems list.
+QString skippedTextReason(QByteArrayView text);
+// The reason skippedTextReason() gives for a Jabber client log.
+QString jabberLogSkipReason();
 
 // Trace lines as copied from a mail or a case note: when every line that holds a record begins with
 // the same run of spaces, tabs and '>' quote marks, that run is taken off every line that begins with

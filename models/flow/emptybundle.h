@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 CTI Flow authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace CtiFlow {
+
+class TraceStore;
+
+// Why an opened bundle shows no CTI login, in words for the user: what was found, what was passed
+// over and why, and which traces hold the login instead.
+struct EmptyBundleExplanation
+{
+    QString title;       // one line: "No CTI login in these traces"
+    QStringList details; // a sentence each
+    QString advice;      // what to collect
+
+    // Title, details and advice, one per line.
+    QString toText() const;
+};
+
+// Nothing when the bundle holds a session.
+std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store, qsizetype sessionCount);
+
+} // namespace CtiFlow
