@@ -23,3 +23,5 @@ ctiflow_add_test(tst_nodeclocks tst_nodeclocks.cpp LIBS ctiflow_ui ctiflow_resou
 ctiflow_add_test(tst_readinglimits tst_readinglimits.cpp LIBS ctiflow_ui)
 # A bundle without a CTI login says why in the diagram's place.
 ctiflow_add_test(tst_emptywindow tst_emptywindow.cpp LIBS ctiflow_ui ctiflow_resources)
+# File > Reload.
+ctiflow_add_test(tst_reload tst_reload.cpp LIBS ctiflow_ui ctiflow_resources)

@@ -225,6 +225,8 @@ void MainWindow::setupFileMenu()
     file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::chooseFolder);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_reload = file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
+    m_reload->setEnabled(false);
     file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                                             [this] { exportSession(false); });
@@ -313,7 +315,15 @@ void MainWindow::openPaths(const QStringList &paths)
         return;
     m_clockOffsets.clear(); // offsets belong to the bundle they were set for
     m_texts.clear();
+    m_reselect.reset();
     m_loader->start(paths, savedReadingLimits());
+}
+
+void MainWindow::reload()
+{
+    if (m_bundlePaths.isEmpty())
+        return; // a pasted text reads the same again
+    shiftNodeClocks(m_clockOffsets);
 }
 
 void MainWindow::pasteTrace()
@@ -332,6 +342,9 @@ void MainWindow::shiftNodeClocks(const QHash<QString, qint64> &offsets)
     if (m_bundlePaths.isEmpty() && m_texts.isEmpty())
         return;
     m_clockOffsets = offsets;
+    m_reselect.reset();
+    if (m_swimLanes->hasSession())
+        m_reselect = std::pair{m_swimLanes->session(), m_swimLanes->selectedStep()};
     LoadOptions options = savedReadingLimits();
     options.nodeClockOffsets = offsets;
     options.texts = m_texts;

@@ -50,6 +50,9 @@ public:
     void setAnalyzer(SessionAnalyzer analyzer);
     // Reads the open bundle again with these node clock offsets (ms per node label).
     void shiftNodeClocks(const QHash<QString, qint64> &offsets);
+    // Reads the open bundle's files again (File > Reload): files written or added since show, its
+    // clock offsets stay, and the session and step looked at stay selected when the bundle still has them.
+    void reload();
     const QHash<QString, qint64> &nodeClockOffsets() const { return m_clockOffsets; }
 
     bool isShowingStartPage() const;
@@ -129,12 +132,15 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     QAction *m_shiftClocks = nullptr;
+    QAction *m_reload = nullptr;
     QList<QStringList> m_recent;
     QStringList m_bundlePaths;             // the open bundle
     QList<LoadOptions::Text> m_texts;      // or the pasted text it is
     QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;
+    // The session and step looked at when the bundle was read again (reload, clock shift).
+    std::optional<std::pair<Session, int>> m_reselect;
     quint64 m_shownBundle = 0; // counts the bundles (and previews) shown
 };
 

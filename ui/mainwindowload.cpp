@@ -79,20 +79,30 @@ void MainWindow::onPreviewReady(const LoadResult &preview)
     QTimer::singleShot(0, this, [this, session = previewSession(preview.sessions)] {
         if (!m_showingPreview)
             return; // the whole bundle came first
-        m_sessions->selectSession(session);
+        if (m_reselect && m_sessions->indexOfSession(m_reselect->first) >= 0) {
+            reselectSession(m_reselect->first, m_reselect->second); // a bundle read again
+            m_reselect.reset();                                     // the view holds it now
+        } else {
+            m_sessions->selectSession(session);
+        }
         Q_EMIT previewShown();
     });
 }
 
 void MainWindow::onLoadFinished(const LoadResult &result)
 {
-    // The session looked at in the preview stays selected when the whole bundle has it too.
+    // The session looked at in the preview stays selected when the whole bundle has it too; so does
+    // the one looked at before the bundle was read again.
     std::optional<Session> kept;
     int keptStep = -1;
-    if (m_showingPreview && m_swimLanes->hasSession()) {
+    if (m_reselect) {
+        kept = m_reselect->first;
+        keptStep = m_reselect->second;
+    } else if (m_showingPreview && m_swimLanes->hasSession()) {
         kept = m_swimLanes->session();
         keptStep = m_swimLanes->selectedStep();
     }
+    m_reselect.reset();
     m_showingPreview = false;
     m_previewBanner->hide();
     m_progress->hide();
@@ -127,6 +137,7 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     }
     m_bundlePaths = result.paths;
     m_shiftClocks->setEnabled(result.store->fileCount() > 0);
+    m_reload->setEnabled(!result.paths.isEmpty());
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
@@ -198,6 +209,7 @@ void MainWindow::openText(const QString &name, const QByteArray &text)
         return;
     }
     m_clockOffsets.clear();
+    m_reselect.reset();
     m_texts = {{name, text}};
     LoadOptions options = savedReadingLimits();
     options.texts = m_texts;
