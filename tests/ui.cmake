@@ -25,3 +25,5 @@ ctiflow_add_test(tst_readinglimits tst_readinglimits.cpp LIBS ctiflow_ui)
 ctiflow_add_test(tst_emptywindow tst_emptywindow.cpp LIBS ctiflow_ui ctiflow_resources)
 # File > Reload.
 ctiflow_add_test(tst_reload tst_reload.cpp LIBS ctiflow_ui ctiflow_resources)
+# From a problem to its record in the log.
+ctiflow_add_test(tst_problemsinlog tst_problemsinlog.cpp LIBS ctiflow_ui ctiflow_resources)

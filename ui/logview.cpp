@@ -346,13 +346,37 @@ bool LogView::goToLine(qint64 line)
     if (!store || m_model->rowCount() == 0)
         return false;
     const RecordIndex current = currentRecord();
-    const quint32 file = store->entry(current.isValid() ? current : m_model->recordAt(0)).file;
+    return goToLineOfFile(store->entry(current.isValid() ? current : m_model->recordAt(0)).file, line);
+}
+
+bool LogView::goToFileLine(const QString &path, qint64 line)
+{
+    const TraceStore *store = m_model->store();
+    for (int file = 0; store && file < store->fileCount(); ++file) {
+        if (store->file(file).path == path)
+            return goToLineOfFile(quint32(file), line);
+    }
+    return false;
+}
+
+bool LogView::goToLineOfFile(quint32 file, qint64 line)
+{
+    const TraceStore *store = m_model->store();
+    if (!store)
+        return false;
+    // The record holding the line: the last one starting at or before it (line 0: the first one).
     int best = -1;
+    quint32 bestLine = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const RecordEntry &entry = store->entry(m_model->recordAt(row));
-        if (entry.file == file && entry.line <= line &&
-            (best < 0 || entry.line >= store->entry(m_model->recordAt(best)).line))
+        if (entry.file != file)
+            continue;
+        const bool better =
+            line > 0 ? entry.line <= line && (best < 0 || entry.line >= bestLine) : best < 0 || entry.line < bestLine;
+        if (better) {
             best = row;
+            bestLine = entry.line;
+        }
     }
     if (best < 0)
         return false;

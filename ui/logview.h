@@ -57,6 +57,9 @@ public:
     bool isFinding() const { return m_findCancel != nullptr; }
     // Selects the record at or just before the physical line, in the current record's file.
     bool goToLine(qint64 line);
+    // The same in the file of that display path (line 0: the file's first record); false when the
+    // log shown holds no record there.
+    bool goToFileLine(const QString &path, qint64 line);
     // The selected records' whole text (continuation lines included), in log order, one record per
     // line, as the trace files hold them: at most maxCopiedRecords of them, the find bar says when
     // there were more. Returns the number of records copied.
@@ -93,6 +96,7 @@ private:
     void onFindDone(quint64 search, int row, bool wrapped);
     void endFind(const QString &status, bool found);
     void showRow(int row); // makes the row current and the only one selected, centred
+    bool goToLineOfFile(quint32 file, qint64 line);
     void updateMarkColumn();
 
     LogModel *m_model = nullptr;

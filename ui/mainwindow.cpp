@@ -157,6 +157,8 @@ void MainWindow::setupDocks()
     m_problems = new QTreeWidget(this);
     m_problems->setHeaderLabels({tr("Severity"), tr("File"), tr("Line"), tr("Reason")});
     m_problems->setRootIsDecorated(false);
+    connect(m_problems, &QTreeWidget::itemActivated, this,
+            [this](const QTreeWidgetItem *item) { showProblemInLog(item); });
 
     QDockWidget *log = dock(tr("Log"), QStringLiteral("logDock"), m_log, Qt::BottomDockWidgetArea);
     QDockWidget *details = dock(tr("Details"), QStringLiteral("detailsDock"), m_details, Qt::BottomDockWidgetArea);

@@ -19,6 +19,7 @@ class QStackedWidget;
 class QTableView;
 class QToolButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace CtiFlow {
 
@@ -100,6 +101,8 @@ private:
     // the same.
     void runInTurns(QList<std::function<void()>> steps);
     void showProblems(const LoadResult &result);
+    // Selects the record a problem is about (its line, or its file's first record) in the log.
+    void showProblemInLog(const QTreeWidgetItem *item);
     void addRecentBundle(const QStringList &paths);
     void rebuildRecentMenu();
     void askGoToLine();

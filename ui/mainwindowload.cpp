@@ -5,6 +5,7 @@
 
 #include "allocator.h"
 #include "emptybundle.h"
+#include "logview.h"
 #include "nodeclockdialog.h"
 #include "readinglimits.h"
 #include "sessioncontroller.h"
@@ -187,12 +188,31 @@ void MainWindow::showProblems(const LoadResult &result)
         auto *item = new QTreeWidgetItem(m_problems, {severityName(problem.severity), problem.file,
                                                       problem.line > 0 ? QString::number(problem.line) : QString(),
                                                       problem.reason});
-        item->setToolTip(3, problem.toString());
+        item->setData(2, Qt::UserRole, problem.line);
+        item->setToolTip(3, tr("%1\nDouble-click or Enter: the record in the log").arg(problem.toString()));
     }
     m_problems->resizeColumnToContents(0);
     const qsizetype count = result.store->problems().size();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
         dock->setWindowTitle(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+}
+
+void MainWindow::showProblemInLog(const QTreeWidgetItem *item)
+{
+    const QString file = item->text(1);
+    const qint64 line = item->data(2, Qt::UserRole).toLongLong();
+    bool found = m_log->goToFileLine(file, line);
+    if (!found && m_log->isSessionOnly()) { // the record may be another session's
+        m_log->setSessionOnly(false);
+        found = m_log->goToFileLine(file, line);
+    }
+    if (!found) {
+        m_status->setText(tr("No record of %1 in the log").arg(file));
+        return;
+    }
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("logDock")))
+        dock->raise();
+    m_log->table()->setFocus();
 }
 
 QString MainWindow::loadTitle(const QStringList &paths) const
