@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Reload: the open bundle read again, with what was written since, the same login and step
-// still selected.
+// still selected; and read again by itself when its files change, if asked.
+#include "bundlewatcher.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
 #include "swimlaneview.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,12 +26,17 @@ QString fixture(const char *name)
     return QStringLiteral(CTIFLOW_TEST_DATA "/flow/") + QLatin1String(name);
 }
 
-QAction *reloadAction(const MainWindow &window)
+QAction *action(const MainWindow &window, const QString &text)
 {
     const QList<QAction *> actions = window.findChildren<QAction *>();
-    const auto it = std::find_if(actions.cbegin(), actions.cend(),
-                                 [](const QAction *a) { return a->text() == QStringLiteral("Re&load"); });
+    const auto it =
+        std::find_if(actions.cbegin(), actions.cend(), [&text](const QAction *a) { return a->text() == text; });
     return it == actions.cend() ? nullptr : *it;
+}
+
+QAction *reloadAction(const MainWindow &window)
+{
+    return action(window, QStringLiteral("Re&load"));
 }
 
 bool waitForLoad(MainWindow &window, const std::function<void()> &start)
@@ -88,6 +95,43 @@ private Q_SLOTS:
         QCOMPARE(shown.firstMs, looked.firstMs);
         QCOMPARE(window.swimLaneView()->selectedStep(), 2);
         QVERIFY(reload->isEnabled());
+    }
+
+    // File > Reload When Files Change: a file added to the open folder is read without asking.
+    void followsFilesAdded()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("cucm1/cm/trace/cti/sdl")));
+        const QString sdl = folder.filePath(QStringLiteral("cucm1/cm/trace/cti/sdl/"));
+        QVERIFY(QFile::copy(fixture("interleaved-three-users.txt"), sdl + QStringLiteral("SDL001_200_000001.txt")));
+
+        MainWindow window;
+        window.show();
+        auto *watcher = window.findChild<BundleWatcher *>();
+        QVERIFY(watcher);
+        watcher->setSettleTime(50);
+        QAction *follow = action(window, QStringLiteral("Reload When Files &Change"));
+        QVERIFY(follow && follow->isCheckable() && !follow->isChecked());
+        QVERIFY(waitForLoad(window, [&] { window.openPaths({folder.path()}); }));
+        QVERIFY(watcher->watched().isEmpty()); // off: nothing watched
+        follow->setChecked(true);
+        QVERIFY(watcher->watched().contains(sdl + QStringLiteral("SDL001_200_000001.txt")));
+        QVERIFY(watcher->watched().contains(QDir(sdl).absolutePath()));
+        QVERIFY(QSettings().value(QStringLiteral("load/reloadWhenFilesChange")).toBool());
+
+        // Written outside the bundle, then moved in whole: one change, however slow the machine.
+        QTemporaryDir staging;
+        QVERIFY(staging.isValid());
+        const QString written = staging.filePath(QStringLiteral("SDL001_200_000002.txt"));
+        QVERIFY(QFile::copy(fixture("cause-not-cti-enabled.txt"), written));
+        QVERIFY(waitForLoad(window, [&] { QFile::rename(written, sdl + QStringLiteral("SDL001_200_000002.txt")); }));
+        QCOMPARE(window.sessions()->shownSessions().size(), 4);
+        QVERIFY(watcher->watched().contains(sdl + QStringLiteral("SDL001_200_000002.txt")));
+
+        follow->setChecked(false);
+        QVERIFY(watcher->watched().isEmpty());
+        QSettings().remove(QStringLiteral("load/reloadWhenFilesChange"));
     }
 
     void pastedTextHasNothingToReload()

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "analyzer.h"
+#include "bundlewatcher.h"
 #include "comparepanel.h"
 #include "detailspanel.h"
 #include "flowexport.h"
@@ -70,6 +71,7 @@ QStringList localPaths(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new LoadController(this))
+    , m_watcher(new BundleWatcher(this))
 {
     m_loader->setAnalyzer([](const TraceStore &store) { return analyzeSessions(store); });
     setWindowTitle(tr("CTI Flow"));
@@ -220,30 +222,6 @@ void MainWindow::setupActions()
     addHelpMenu(this);
 }
 
-void MainWindow::setupFileMenu()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open Files…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
-    file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-                    &MainWindow::chooseFolder);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_reload = file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
-    m_reload->setEnabled(false);
-    file->addSeparator();
-    QAction *exportAction = file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                            [this] { exportSession(false); });
-    QAction *exportRedacted = file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
-    // The same exports from the diagram's context menu.
-    m_swimLanes->addActions({exportAction, exportRedacted});
-    QAction *exportList = file->addAction(tr("Export Session &List…"), this, [this] { exportSessionList(false); });
-    QAction *exportListRedacted =
-        file->addAction(tr("Export Session List Re&dacted…"), this, [this] { exportSessionList(true); });
-    m_sessions->addTableActions({exportList, exportListRedacted});
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-}
-
 void MainWindow::setupViewMenu()
 {
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -318,14 +296,8 @@ void MainWindow::openPaths(const QStringList &paths)
     m_clockOffsets.clear(); // offsets belong to the bundle they were set for
     m_texts.clear();
     m_reselect.reset();
+    m_reloadWhenDone = false;
     m_loader->start(paths, savedReadingLimits());
-}
-
-void MainWindow::reload()
-{
-    if (m_bundlePaths.isEmpty())
-        return; // a pasted text reads the same again
-    shiftNodeClocks(m_clockOffsets);
 }
 
 void MainWindow::pasteTrace()

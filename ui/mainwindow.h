@@ -23,6 +23,7 @@ class QTreeWidgetItem;
 
 namespace CtiFlow {
 
+class BundleWatcher;
 class ComparePanel;
 class DetailsPanel;
 class LogView;
@@ -116,6 +117,7 @@ private:
     void copyDiagram();
 
     LoadController *m_loader = nullptr;
+    BundleWatcher *m_watcher = nullptr;
     SessionController *m_sessions = nullptr;
     QStackedWidget *m_stack = nullptr;
     StartPage *m_startPage = nullptr;
@@ -142,6 +144,7 @@ private:
     QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;
+    bool m_reloadWhenDone = false; // the bundle's files changed while it loaded
     // The session and step looked at when the bundle was read again (reload, clock shift).
     std::optional<std::pair<Session, int>> m_reselect;
     quint64 m_shownBundle = 0; // counts the bundles (and previews) shown

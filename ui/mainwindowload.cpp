@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "allocator.h"
+#include "bundlewatcher.h"
 #include "emptybundle.h"
 #include "logview.h"
 #include "nodeclockdialog.h"
@@ -14,10 +15,15 @@
 #include "tracepath.h"
 #include "tracestore.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -139,6 +145,7 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_bundlePaths = result.paths;
     m_shiftClocks->setEnabled(result.store->fileCount() > 0);
     m_reload->setEnabled(!result.paths.isEmpty());
+    m_watcher->watch(result.paths);
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
@@ -151,6 +158,8 @@ void MainWindow::onLoadFinished(const LoadResult &result)
                     // The bundle shown before is gone by now: its memory goes back to the system.
                     QThreadPool::globalInstance()->start([] { releaseFreedMemory(); });
                     Q_EMIT loadFinished();
+                    if (std::exchange(m_reloadWhenDone, false))
+                        reload(); // files changed while this load ran
                 }});
 }
 
@@ -230,10 +239,56 @@ void MainWindow::openText(const QString &name, const QByteArray &text)
     }
     m_clockOffsets.clear();
     m_reselect.reset();
+    m_reloadWhenDone = false;
     m_texts = {{name, text}};
     LoadOptions options = savedReadingLimits();
     options.texts = m_texts;
     m_loader->start({}, options);
+}
+
+void MainWindow::setupFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Files…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::chooseFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_reload = file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
+    m_reload->setEnabled(false);
+    QAction *follow = file->addAction(tr("Reload When Files &Change"));
+    follow->setCheckable(true);
+    connect(follow, &QAction::toggled, this, [this](bool on) {
+        m_watcher->setEnabled(on);
+        QSettings().setValue(QStringLiteral("load/reloadWhenFilesChange"), on);
+    });
+    follow->setChecked(QSettings().value(QStringLiteral("load/reloadWhenFilesChange"), false).toBool());
+    // Files written while a load runs are read once it is done.
+    connect(m_watcher, &BundleWatcher::changed, this, [this] {
+        if (m_loader->isRunning())
+            m_reloadWhenDone = true;
+        else
+            reload();
+    });
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export Session…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                            [this] { exportSession(false); });
+    QAction *exportRedacted = file->addAction(tr("Export Session &Redacted…"), this, [this] { exportSession(true); });
+    // The same exports from the diagram's context menu.
+    m_swimLanes->addActions({exportAction, exportRedacted});
+    QAction *exportList = file->addAction(tr("Export Session &List…"), this, [this] { exportSessionList(false); });
+    QAction *exportListRedacted =
+        file->addAction(tr("Export Session List Re&dacted…"), this, [this] { exportSessionList(true); });
+    m_sessions->addTableActions({exportList, exportListRedacted});
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::reload()
+{
+    if (m_bundlePaths.isEmpty())
+        return; // a pasted text reads the same again
+    shiftNodeClocks(m_clockOffsets);
 }
 
 } // namespace CtiFlow
