@@ -7,10 +7,12 @@
 #include "flowexport.h"
 #include "rules.h"
 #include "standardinput.h"
+#include "stepnotes.h"
 #include "traceloader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace CtiFlow {
@@ -65,6 +67,10 @@ void describe(QCommandLineParser &parser)
         {{QStringLiteral("o"), QStringLiteral("output")}, tr("File to write."), QStringLiteral("FILE")},
         {QStringLiteral("force"), tr("Replace the output file if it exists.")},
         {QStringLiteral("rules"), tr("Use this rules file instead of the built-in one."), QStringLiteral("FILE")},
+        {QStringLiteral("notes"),
+         tr("Take the notes on steps from this file (default: the notes written in the CTI Flow window)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("no-notes"), tr("Leave the notes on steps out.")},
     });
 }
 
@@ -151,8 +157,20 @@ int runExport(const QStringList &arguments)
         printWhyEmpty(err(), *store, 0, {});
         return NothingRead;
     }
-    const QList<Session> sessions = analyzeSessions(*store, *rules);
+    QList<Session> sessions = analyzeSessions(*store, *rules);
     printWhyEmpty(err(), *store, sessions.size(), QStringLiteral("ctiflow export: "));
+    if (!parser.isSet(QStringLiteral("no-notes"))) {
+        StepNotes notes;
+        QString error;
+        const QString notesPath =
+            parser.isSet(QStringLiteral("notes")) ? parser.value(QStringLiteral("notes")) : StepNotes::defaultPath();
+        if (parser.isSet(QStringLiteral("notes")) && !QFileInfo::exists(notesPath))
+            err() << tr("warning: notes not read: %1: no such file").arg(notesPath) << Qt::endl;
+        else if (notes.load(notesPath, &error))
+            notes.apply(sessions);
+        else
+            err() << tr("warning: notes not read: %1").arg(error) << Qt::endl;
+    }
     const int chosen = chooseSession(sessions, parser);
     if (chosen < 0)
         return NothingRead;

@@ -1,5 +1,9 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analyzer.h"
+#include "stepnotes.h"
+#include "traceloader.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -18,6 +22,11 @@ struct Run
 Run ctiflow(const QStringList &arguments, const QByteArray &input = {})
 {
     QProcess process;
+    // The notes the user wrote in the window stay out of the tests' exports.
+    static const QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(CTIFLOW_EXECUTABLE), arguments);
     process.write(input);
     process.closeWriteChannel();
@@ -44,6 +53,7 @@ private Q_SLOTS:
     void existingFileKeptWithoutForce();
     void redactedMarkdownHoldsNoOriginals();
     void traceFromStandardInput();
+    void notesOnSteps();
     void wrongUsage_data();
     void wrongUsage();
 };
@@ -146,6 +156,38 @@ void TestExportCommand::wrongUsage()
     QTemporaryDir dir;
     arguments.replace(arguments.indexOf(arguments.last()), dir.filePath(arguments.last()));
     QCOMPARE(ctiflow(QStringList{QStringLiteral("export")} + arguments).exitCode, exitCode);
+}
+
+// The window's notes on steps go into the export; --notes names the file, --no-notes leaves them out.
+void TestExportCommand::notesOnSteps()
+{
+    QTemporaryDir dir;
+    const QString notesPath = dir.filePath(QStringLiteral("step-notes.json"));
+    const auto store = CtiFlow::loadTraces({fixture});
+    const QList<CtiFlow::Session> sessions = CtiFlow::analyzeSessions(*store);
+    QCOMPARE(sessions.size(), 1);
+    CtiFlow::StepNotes notes;
+    QVERIFY(notes.setNote(sessions[0], QStringLiteral("ldap-user-bind"), QStringLiteral("password reset at 09:12")));
+    QVERIFY(notes.save(notesPath));
+
+    const QString path = dir.filePath(QStringLiteral("flow.md"));
+    const QStringList base{
+        QStringLiteral("export"), fixture, QStringLiteral("--session"), QStringLiteral("1"), QStringLiteral("--force"),
+        QStringLiteral("-o"),     path};
+    Run run = ctiflow(base + QStringList{QStringLiteral("--notes"), notesPath});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    QVERIFY(contents(path).contains("## Notes\n\n- **Bind as user:** password reset at 09:12\n"));
+
+    run = ctiflow(base + QStringList{QStringLiteral("--notes"), notesPath, QStringLiteral("--no-notes")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    QVERIFY(!contents(path).contains("## Notes"));
+
+    run = ctiflow(base + QStringList{QStringLiteral("--notes"), dir.filePath(QStringLiteral("none.json"))});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.errors.contains(QStringLiteral("warning: notes not read: ")) &&
+                 run.errors.contains(QStringLiteral("none.json: no such file")),
+             qPrintable(run.errors));
+    QVERIFY(!contents(path).contains("## Notes"));
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

@@ -34,6 +34,14 @@ const QStringList secrets{QStringLiteral("wwhite"),        QStringLiteral("Walte
                           QStringLiteral("10.10.10.100"),  QStringLiteral("SEP001794625DE5"),
                           QStringLiteral("Administrator"), QStringLiteral("dc01")};
 
+void noteOn(Session &session, const QString &stepId, const QString &note)
+{
+    for (StepResult &step : session.steps) {
+        if (step.id == stepId)
+            step.note = note;
+    }
+}
+
 } // namespace
 
 class TestTextExport : public QObject
@@ -50,6 +58,7 @@ private Q_SLOTS:
     void redactionKeepsProtocolWords_data();
     void redactionKeepsProtocolWords();
     void ctiCodeSpellings();
+    void notesOnStepsAreExported();
     void optionalLanesOnlyWhenUsed();
 };
 
@@ -99,7 +108,9 @@ void TestTextExport::redactedExportsHoldNoOriginals()
     QFETCH(QString, format);
     const auto store = loadTraces({fixture});
     Redactor redactor;
-    const Session session = failedSession();
+    Session session = failedSession();
+    // The engineer's note names the user and the server too.
+    noteOn(session, QStringLiteral("ldap-user-bind"), QStringLiteral("wwhite said 10.10.10.100 went down"));
     const QString text = format == QLatin1String("mmd")    ? mermaidDiagram(session, redactor)
                          : format == QLatin1String("puml") ? plantUmlDiagram(session, redactor)
                                                            : markdownReport(session, store.get(), redactor);
@@ -107,6 +118,22 @@ void TestTextExport::redactedExportsHoldNoOriginals()
         QVERIFY2(!text.contains(secret, Qt::CaseInsensitive), qPrintable(secret + QStringLiteral(" in\n") + text));
     QVERIFY(text.contains(QStringLiteral("user-1")));
     QVERIFY(text.contains(QStringLiteral("device-1")));
+    QVERIFY2(text.contains(QStringLiteral("said")) && text.contains(QStringLiteral("went down")), qPrintable(text));
+}
+
+void TestTextExport::notesOnStepsAreExported()
+{
+    Redactor none(false);
+    Session session = failedSession();
+    QVERIFY(!markdownReport(session, nullptr, none).contains(QStringLiteral("## Notes")));
+    noteOn(session, QStringLiteral("ldap-user-bind"), QStringLiteral("LDAP server rebooted | 09:12"));
+    QVERIFY2(markdownReport(session, nullptr, none)
+                 .contains(QStringLiteral("\n## Notes\n\n- **LDAP user bind:** LDAP server rebooted \\| 09:12\n")),
+             qPrintable(markdownReport(session, nullptr, none)));
+    QVERIFY(mermaidDiagram(session, none)
+                .contains(QStringLiteral("    Note left of Directory: Note: LDAP server rebooted | 09:12\n")));
+    QVERIFY(plantUmlDiagram(session, none)
+                .contains(QStringLiteral("note left #FFF6D5\nLDAP server rebooted | 09:12\nend note\n")));
 }
 
 void TestTextExport::redactionIsStable()

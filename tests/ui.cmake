@@ -27,3 +27,5 @@ ctiflow_add_test(tst_emptywindow tst_emptywindow.cpp LIBS ctiflow_ui ctiflow_res
 ctiflow_add_test(tst_reload tst_reload.cpp LIBS ctiflow_ui ctiflow_resources)
 # From a problem to its record in the log.
 ctiflow_add_test(tst_problemsinlog tst_problemsinlog.cpp LIBS ctiflow_ui ctiflow_resources)
+# Notes on steps in the window.
+ctiflow_add_test(tst_stepnotewindow tst_stepnotewindow.cpp LIBS ctiflow_ui ctiflow_resources)

@@ -84,6 +84,10 @@ void DetailsPanel::showStep(const Session &session, int step, const TraceStore *
         html += row(tr("Slow"), result.slowReason.toHtmlEscaped());
     html += row(tr("Step id"), result.id);
     html += QStringLiteral("</table>");
+    if (!result.note.isEmpty())
+        html +=
+            QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Your note:"), result.note.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
     if (result.status == StepStatus::Failed && session.cause)
         html += causeHtml(*session.cause);
     else if (result.status == StepStatus::Missing)

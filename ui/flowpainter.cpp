@@ -200,15 +200,34 @@ void drawLabel(const Painting &p, const StepGeometry &g, const StepResult &step)
     painter.drawText(rect, Qt::AlignLeft | (g.self ? Qt::AlignTop : Qt::AlignBottom), text);
 
     const QString evidence = evidenceText(p, step);
-    if (evidence.isEmpty())
+    if (evidence.isEmpty() && step.note.isEmpty())
         return;
     painter.setFont(p.smallFont);
     painter.setPen(faded(p.state.colors.mutedText, p.state.colors.background, 0.7));
-    const QRectF below =
-        g.self ? QRectF(g.label.left(), g.label.center().y(), g.label.width(), g.label.height() / 2)
-               : QRectF(g.label.left(), g.from.y() + p.z(1), g.label.width(), g.band.bottom() - g.from.y());
-    painter.drawText(below, Qt::AlignLeft | Qt::AlignTop,
-                     QFontMetricsF(p.smallFont).elidedText(evidence, Qt::ElideRight, below.width()));
+    QRectF below = g.self ? QRectF(g.label.left(), g.label.center().y(), g.label.width(), g.label.height() / 2)
+                          : QRectF(g.label.left(), g.from.y() + p.z(1), g.label.width(), g.band.bottom() - g.from.y());
+    const QFontMetricsF metrics(p.smallFont);
+    const QString shown = metrics.elidedText(evidence, Qt::ElideRight, below.width());
+    painter.drawText(below, Qt::AlignLeft | Qt::AlignTop, shown);
+    if (step.note.isEmpty())
+        return;
+    // The engineer's note follows the evidence on its line, on a pale tag, as far right as the lanes
+    // (or the cause banner beside them) leave room.
+    if (!shown.isEmpty())
+        below.setLeft(below.left() + metrics.horizontalAdvance(shown) + p.z(8));
+    qreal right = p.layout.size.width() - p.z(8);
+    if (!p.layout.banner.isEmpty() && !p.layout.bannerBelow && p.layout.banner.top() < g.band.bottom() &&
+        p.layout.banner.bottom() > g.band.top())
+        right = p.layout.banner.left() - p.z(8);
+    below.setRight(std::max(below.right(), right));
+    const QString note =
+        metrics.elidedText(QObject::tr("Note: %1").arg(step.note.simplified()), Qt::ElideRight, below.width() - p.z(6));
+    if (note.isEmpty())
+        return;
+    const QRectF tag(below.left(), below.top(), metrics.horizontalAdvance(note) + p.z(6), metrics.height());
+    painter.fillRect(tag, faded(p.state.colors.slow, p.state.colors.background, 0.3));
+    painter.setPen(p.state.colors.text);
+    painter.drawText(tag, Qt::AlignCenter, note);
 }
 
 void drawTimeCells(const Painting &p, const StepGeometry &g, const StepResult &step)

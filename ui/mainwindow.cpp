@@ -83,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupConnections();
     resize(1600, 1000);
     restoreSettings();
+    loadStepNotes();
     // Drops land on whichever child is under the cursor; catch them all so that "anywhere" holds.
     qApp->installEventFilter(this);
 }
@@ -208,6 +209,9 @@ void MainWindow::setupActions()
     QAction *copy = edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
                                     &MainWindow::copyDiagram);
     m_swimLanes->addAction(copy);
+    QAction *note = edit->addAction(tr("Step &Note…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                                    &MainWindow::editStepNote);
+    m_swimLanes->addAction(note);
     // Ctrl+V in the filter and find boxes pastes there: a focused line edit takes the key first.
     edit->addAction(tr("&Paste Trace"), QKeySequence::Paste, this, &MainWindow::pasteTrace);
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);

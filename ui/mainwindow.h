@@ -3,6 +3,7 @@
 #pragma once
 
 #include "loadcontroller.h"
+#include "stepnotes.h"
 
 #include <QMainWindow>
 
@@ -115,6 +116,9 @@ private:
     // The sessions the table shows, as CSV.
     void exportSessionList(bool redact);
     void copyDiagram();
+    // Edit > Step Note: asks for the selected step's note, keeps it and shows it.
+    void editStepNote();
+    void loadStepNotes();
 
     LoadController *m_loader = nullptr;
     BundleWatcher *m_watcher = nullptr;
@@ -145,6 +149,8 @@ private:
     QString m_theme;
     bool m_showingPreview = false;
     bool m_reloadWhenDone = false; // the bundle's files changed while it loaded
+    StepNotes m_notes;
+    QString m_notesError; // why the notes file could not be read: it is then not written over either
     // The session and step looked at when the bundle was read again (reload, clock shift).
     std::optional<std::pair<Session, int>> m_reselect;
     quint64 m_shownBundle = 0; // counts the bundles (and previews) shown

@@ -72,7 +72,9 @@ void MainWindow::onPreviewReady(const LoadResult &preview)
 {
     m_showingPreview = true;
     ++m_shownBundle;
-    m_sessions->setBundle(preview.store, preview.sessions);
+    QList<Session> sessions = preview.sessions;
+    m_notes.apply(sessions);
+    m_sessions->setBundle(preview.store, sessions);
     showProblems(preview);
     const QString file = preview.store->fileCount() > 0 ? QFileInfo(preview.store->file(0).path).fileName() : QString();
     m_previewBanner->setText(
@@ -149,7 +151,10 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     m_status->setText(text);
     setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
-    runInTurns({[this, sessions = result.sessions] { m_sessions->setSessions(sessions); },
+    runInTurns({[this, sessions = result.sessions]() mutable {
+                    m_notes.apply(sessions);
+                    m_sessions->setSessions(std::move(sessions));
+                },
                 [this] { m_sessions->showTimeline(); },
                 [this, paths = result.paths, kept = std::move(kept), keptStep] {
                     if (!paths.isEmpty()) // a pasted text cannot be opened again

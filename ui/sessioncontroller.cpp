@@ -161,6 +161,16 @@ void SessionController::selectSession(int session)
     Q_EMIT sessionSelected(session);
 }
 
+void SessionController::setStepNote(int step, const QString &note)
+{
+    if (m_current < 0)
+        return;
+    m_model->setStepNote(m_current, step, note);
+    m_views.swimLanes->setStepNote(step, note);
+    if (m_views.swimLanes->selectedStep() == step)
+        m_views.details->showStep(m_views.swimLanes->session(), step, m_store.get());
+}
+
 int SessionController::indexOfSession(const Session &like) const
 {
     const QList<Session> &sessions = m_model->sessions();

@@ -51,6 +51,8 @@ public:
     void showTimeline();
     // Index into the bundle's sessions, -1 for none.
     void selectSession(int session);
+    // Sets the note on a step of the current session, in the table's model and the views showing it.
+    void setStepNote(int step, const QString &note);
     int currentSession() const { return m_current; }
     // The bundle's session that is the same login as like (same user, node, connection and first
     // record time), as found again in a fuller load of the bundle; -1 when none.

@@ -50,6 +50,14 @@ void SwimLaneView::setSession(const Session &session, std::shared_ptr<const Trac
     verticalScrollBar()->setValue(0);
 }
 
+void SwimLaneView::setStepNote(int step, const QString &note)
+{
+    if (step < 0 || step >= m_session.steps.size())
+        return;
+    m_session.steps[step].note = note;
+    viewport()->update();
+}
+
 void SwimLaneView::clear()
 {
     m_session = Session();
@@ -325,6 +333,8 @@ QString SwimLaneView::toolTipForStep(int step) const
                        .arg(result.label.toHtmlEscaped(), stepStatusText(result), result.from, result.to);
     if (!result.slowReason.isEmpty())
         text += QStringLiteral("<br/>") + result.slowReason.toHtmlEscaped();
+    if (!result.note.isEmpty())
+        text += QStringLiteral("<br/><b>%1</b> %2").arg(tr("Note:"), result.note.toHtmlEscaped());
     if (m_store && result.keyRecord.isValid() && result.keyRecord.value < m_store->recordCount()) {
         const QString location = m_store->fileOf(result.keyRecord).path + QLatin1Char(':') +
                                  QString::number(m_store->line(result.keyRecord).value);
@@ -384,7 +394,11 @@ void SwimLaneView::wheelEvent(QWheelEvent *event)
 
 void SwimLaneView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const int lane = m_layout.laneAt(mapToDiagram(event->pos()).x());
+    const QPointF point = mapToDiagram(event->pos());
+    const int lane = m_layout.laneAt(point.x());
+    // The menu's actions (a note, an export) are about the step under the pointer.
+    if (const int step = m_layout.stepAt(point); step >= 0)
+        setSelectedStep(step);
     QMenu menu(this);
     if (lane >= 0) {
         const QString id = m_layout.lanes[lane].id;

@@ -35,6 +35,9 @@ public:
     void setPlaceholder(const QString &title, const QStringList &paragraphs = {});
     QString placeholderText() const; // title and paragraphs, one per line
 
+    // Changes the note shown on a step of the session shown (the picture only; the layout stays).
+    void setStepNote(int step, const QString &note);
+
     // Index into session().steps, -1 for none. Emits selectedStepChanged when it changes.
     void setSelectedStep(int step);
     int selectedStep() const { return m_selected; }

@@ -190,6 +190,9 @@ QString mermaidDiagram(const Session &session, Redactor &redactor)
         if (step.status == StepStatus::Failed && session.cause)
             out += QStringLiteral("    Note right of %1: %2\n")
                        .arg(step.to, mermaidText(redactor.redact(causeNote(*session.cause))));
+        if (!step.note.isEmpty())
+            out += QStringLiteral("    Note left of %1: Note: %2\n")
+                       .arg(step.from, mermaidText(redactor.redact(step.note)));
     }
     return out;
 }
@@ -210,6 +213,8 @@ QString plantUmlDiagram(const Session &session, Redactor &redactor)
             out += plantUmlText(redactor.redact(session.cause->explanation)) + QLatin1Char('\n');
             out += QStringLiteral("end note\n");
         }
+        if (!step.note.isEmpty())
+            out += QStringLiteral("note left #FFF6D5\n%1\nend note\n").arg(plantUmlText(redactor.redact(step.note)));
     }
     return out + QStringLiteral("@enduml\n");
 }
@@ -252,6 +257,14 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
                    .arg(step.seed, markdownCell(step.label), step.from, step.to, markdownCell(status),
                         timeOfDayText(step.timeMs), formatDuration(step.deltaMs));
     }
+    QString notes;
+    for (const StepResult &step : session.steps) {
+        if (!step.note.isEmpty())
+            notes += QStringLiteral("- **%1:** %2\n")
+                         .arg(markdownCell(step.label), markdownCell(redactor.redact(step.note)));
+    }
+    if (!notes.isEmpty())
+        out += QStringLiteral("\n## Notes\n\n") + notes;
 
     if (store) {
         out += QStringLiteral("\n## Evidence\n\n```text\n");
@@ -294,6 +307,7 @@ Session redactedSession(const Session &session, Redactor &redactor)
     for (StepResult &step : copy.steps) {
         step.label = redactor.redact(step.label);
         step.slowReason = redactor.redact(step.slowReason);
+        step.note = redactor.redact(step.note);
     }
     if (copy.cause) {
         copy.cause->title = redactor.redact(copy.cause->title);

@@ -42,6 +42,7 @@ struct StepResult
     QString slowReason;          // "LDAP bind took 1.8 s (over 1 s)"
     QList<RecordIndex> evidence; // records that show the step (or its failure)
     RecordIndex keyRecord;       // the one record to show on hover, first evidence by default
+    QString note;                // the engineer's own note on the step (never set by the analysis)
 };
 
 // Why a failed session failed (domain contract section 9.3).

@@ -23,6 +23,14 @@ const Session *SessionModel::sessionAt(int row) const
     return row >= 0 && row < m_sessions.size() ? &m_sessions[row] : nullptr;
 }
 
+void SessionModel::setStepNote(int row, int step, const QString &note)
+{
+    if (row < 0 || row >= m_sessions.size() || step < 0 || step >= m_sessions[row].steps.size())
+        return;
+    m_sessions[row].steps[step].note = note;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
 int SessionModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_sessions.size());

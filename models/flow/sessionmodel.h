@@ -45,6 +45,8 @@ public:
     void setSessions(QList<Session> sessions);
     const QList<Session> &sessions() const { return m_sessions; }
     const Session *sessionAt(int row) const;
+    // The engineer's note on one step of a session (see StepNotes); the row is told it changed.
+    void setStepNote(int row, int step, const QString &note);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

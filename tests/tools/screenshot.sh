@@ -6,7 +6,8 @@
 #   tests/tools/screenshot.sh [BUILD_DIR] [OUTPUT.png] [PATH...]
 # CTIFLOW_SCREENSHOT_ARGS passes more options to ctiflow-screenshot (--row N, --dock timing, --timeline,
 # --preview: while the bundle still loads, --find TEXT: while a Find runs, --mark: the log's time mark,
-# --shortcuts: the Keyboard Shortcuts dialog, --start-page: the window before opening, --timings).
+# --shortcuts: the Keyboard Shortcuts dialog, --start-page: the window before opening, --note TEXT: a note on
+# the selected step, --timings).
 # Defaults: build/dev, docs/screenshot.png, the generated bundle in tests/data/ui/cucm1.
 # Inside the build root: installer/ctiflow-dev shell "tests/tools/screenshot.sh"
 set -eu

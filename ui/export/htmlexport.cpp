@@ -54,6 +54,9 @@ QString evidenceSection(const Session &session, const TraceStore *store, Redacto
         html += QStringLiteral("<h3 id=\"%1\"%2>%3 %4 <small>%5 &rarr; %6 &middot; %7 %8</small></h3>\n")
                     .arg(stepAnchor(i), cls, step.seed.toHtmlEscaped(), redactor.redact(step.label).toHtmlEscaped(),
                          step.from, step.to, stepStatusWord(step), timeOfDayText(step.timeMs));
+        if (!step.note.isEmpty())
+            html += QStringLiteral("<p class=\"note\"><b>Note:</b> %1</p>\n")
+                        .arg(redactor.redact(step.note).toHtmlEscaped());
         if (!store || step.evidence.isEmpty())
             continue;
         html += QStringLiteral("<pre>");
@@ -87,7 +90,8 @@ QString htmlReport(const Session &original, const TraceStore *store, const Expor
                    title +
                    QStringLiteral("</title>\n<style>\nbody{font-family:sans-serif;margin:1.5em;color:#1b1b1b}\n"
                                   "pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:12px}\n"
-                                  ".loc{color:#666}\nh3.failed{color:#c62828}\n.cause{border-left:4px solid #c62828;"
+                                  ".loc{color:#666}\nh3.failed{color:#c62828}\n.note{background:#fff6d5;border-left:"
+                                  "4px solid #d98200;padding:.3em .6em}\n.cause{border-left:4px solid #c62828;"
                                   "padding:.2em 1em;background:#fdecea}\nsvg{max-width:100%;height:auto}\n</style>\n"
                                   "</head>\n<body>\n<h1>") +
                    title + QStringLiteral("</h1>\n");

@@ -8,6 +8,7 @@
 #include "logview.h"
 #include "mainwindow.h"
 #include "sessioncontroller.h"
+#include "swimlaneview.h"
 #include "timingcharts.h"
 
 #include <QAction>
@@ -125,7 +126,10 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Save Help > Keyboard Shortcuts instead of the window."));
     const QCommandLineOption startPage(QStringLiteral("start-page"),
                                        QStringLiteral("Save the start page, before the paths are opened."));
-    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark, shortcuts, startPage});
+    const QCommandLineOption note(QStringLiteral("note"),
+                                  QStringLiteral("Write TEXT as a note on the selected step (not kept)."),
+                                  QStringLiteral("TEXT"));
+    parser.addOptions({size, row, dock, chart, timings, theme, preview, find, mark, shortcuts, startPage, note});
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("PNG file to write"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Trace files, folders or archives"));
     parser.process(app);
@@ -176,6 +180,8 @@ int main(int argc, char *argv[])
         window.timingCharts()->setCurrentWidget(window.timingCharts()->timelineWidget());
     if (parser.isSet(mark))
         window.logView()->markCurrentRecord();
+    if (parser.isSet(note))
+        window.sessions()->setStepNote(window.swimLaneView()->selectedStep(), parser.value(note));
     // Let layouts, the charts' replot and the first paint settle before grabbing.
     QTimer::singleShot(300, &loop, &QEventLoop::quit);
     loop.exec();
