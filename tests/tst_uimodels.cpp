@@ -24,6 +24,7 @@ QList<Session> threeSessions()
     incomplete.outcome = Outcome::Incomplete;
     failed.number = 2;
     incomplete.number = 3;
+    incomplete.steps[1].note = QStringLiteral("Phone was unplugged");
     return {passed, failed, incomplete};
 }
 
@@ -93,6 +94,12 @@ void TestUiModels::failuresSortFirst()
     QVERIFY(!failed.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(filter.index(0, SessionModel::FailedStepColumn).data().toString(), QStringLiteral("LDAP user bind"));
     QCOMPARE(filter.index(0, SessionModel::CauseColumn).data().toString(), QStringLiteral("Wrong password"));
+    // A login with notes lists them in its tooltip.
+    const QModelIndex noted = filter.index(1, SessionModel::LoginColumn);
+    QCOMPARE(noted.data().toString(), QStringLiteral("skyler"));
+    QVERIFY(noted.data(SessionModel::NotesRole).toString().endsWith(QStringLiteral(": Phone was unplugged")));
+    QVERIFY(noted.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Notes:\n")));
+    QCOMPARE(filter.index(0, SessionModel::LoginColumn).data(SessionModel::NotesRole).toString(), QString());
 }
 
 void TestUiModels::sessionFilterMatchesUserAndCause_data()
@@ -104,6 +111,7 @@ void TestUiModels::sessionFilterMatchesUserAndCause_data()
     QTest::newRow("a cause title") << QStringLiteral("wrong password") << 1;
     QTest::newRow("an outcome") << QStringLiteral("incomplete") << 1;
     QTest::newRow("a device shared by all") << QStringLiteral("SEP0017") << 3;
+    QTest::newRow("a note on a step") << QStringLiteral("unplugged") << 1;
     QTest::newRow("nothing matches") << QStringLiteral("no such user") << 0;
 }
 

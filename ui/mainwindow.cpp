@@ -109,7 +109,7 @@ void MainWindow::setupCentralWidget()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     m_sessionFilter = new QLineEdit(sessionsPanel);
-    m_sessionFilter->setPlaceholderText(tr("Filter sessions by user, device, node, outcome or cause"));
+    m_sessionFilter->setPlaceholderText(tr("Filter sessions by user, device, node, outcome, cause or note"));
     m_sessionFilter->setClearButtonEnabled(true);
     m_sessionTable = new QTableView(sessionsPanel);
     m_sessionTable->setSelectionBehavior(QAbstractItemView::SelectRows);

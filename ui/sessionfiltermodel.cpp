@@ -134,7 +134,8 @@ bool SessionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             return true;
     }
     const QModelIndex outcome = sourceModel()->index(sourceRow, SessionModel::OutcomeColumn, sourceParent);
-    return expression.match(outcomeText(outcomeOf(outcome))).hasMatch();
+    return expression.match(outcomeText(outcomeOf(outcome))).hasMatch() ||
+           expression.match(outcome.data(SessionModel::NotesRole).toString()).hasMatch();
 }
 
 } // namespace CtiFlow

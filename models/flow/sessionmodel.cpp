@@ -23,6 +23,16 @@ const Session *SessionModel::sessionAt(int row) const
     return row >= 0 && row < m_sessions.size() ? &m_sessions[row] : nullptr;
 }
 
+QString SessionModel::notesText(const Session &session)
+{
+    QStringList lines;
+    for (const StepResult &step : session.steps) {
+        if (!step.note.isEmpty())
+            lines.append(step.label + QStringLiteral(": ") + step.note);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void SessionModel::setStepNote(int row, int step, const QString &note)
 {
     if (row < 0 || row >= m_sessions.size() || step < 0 || step >= m_sessions[row].steps.size())
@@ -100,8 +110,16 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(session, index.column());
-    case Qt::ToolTipRole:
-        return session.cause ? session.cause->explanation : QVariant();
+    case Qt::ToolTipRole: {
+        QStringList tip;
+        if (session.cause)
+            tip.append(session.cause->explanation);
+        if (const QString notes = notesText(session); !notes.isEmpty())
+            tip.append(tr("Notes:\n%1").arg(notes));
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(QStringLiteral("\n\n")));
+    }
+    case NotesRole:
+        return notesText(session);
     case SortRole:
         return sortValue(session, index.column());
     case OutcomeRole:

@@ -37,6 +37,7 @@ public:
         OutcomeRole,                 // Outcome as int
         CauseIdRole,                 // "not-cti-enabled" or ""
         SessionNumberRole,           // Session::number
+        NotesRole,                   // the notes on its steps, "step: note" a line each, "" for none
     };
     Q_ENUM(Role)
 
@@ -54,6 +55,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    static QString notesText(const Session &session);
     QVariant display(const Session &session, int column) const;
     QVariant sortValue(const Session &session, int column) const;
 
