@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace CtiFlow {
 
 // Something in the input that could not be read as it should. Shown to the user in the problems
@@ -22,6 +24,7 @@ struct Problem
     qint64 line = 0; // 1-based physical line, 0 when the problem concerns the whole file
     QString reason;
     Severity severity = Severity::Warning;
+    std::optional<quint32> ctiCode = std::nullopt; // a CTI error code the line reports (a Jabber client log's)
 
     // "file:line: reason" (or "file: reason")
     QString toString() const;

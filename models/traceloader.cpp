@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceloader.h"
 
+#include "clientlog.h"
+#include "ctierror.h"
 #include "gzip.h"
 #include "inputs.h"
 #include "logging.h"
@@ -116,6 +118,17 @@ bool convertUtf16(ParsedFile &parsed, LoadContext &context)
     return true;
 }
 
+// What CUCM told the client, as a Jabber client log reports it: the CTI error codes it holds.
+void noteClientErrors(ParsedFile &parsed)
+{
+    for (const ClientError &error : clientErrors(parsed.source.text)) {
+        QString reason = QStringLiteral("the client was told CTI error %1").arg(ctiErrorHex(error.code));
+        if (error.count > 1)
+            reason += QStringLiteral(" (%1 lines of this log report it)").arg(error.count);
+        parsed.problems.append({parsed.source.path, error.line, reason, Problem::Severity::Info, error.code});
+    }
+}
+
 bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
 {
     SourceFile &source = parsed.source;
@@ -143,6 +156,8 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
     }
     if (!looksLikeTrace(source.text)) {
         parsed.problems.append({source.path, 0, skippedTextReason(source.text), Problem::Severity::Info});
+        if (looksLikeJabberLog(source.text))
+            noteClientErrors(parsed);
         return false;
     }
     return true;

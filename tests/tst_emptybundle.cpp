@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A bundle without a CTI login says why: what was read, what was passed over, what to collect.
 #include "analyzer.h"
+#include "clientlog.h"
 #include "emptybundle.h"
 #include "rules.h"
 #include "traceloader.h"
@@ -78,6 +79,24 @@ private Q_SLOTS:
         QCOMPARE(skippedTextReason(text) == jabberLogSkipReason(), jabber);
     }
 
+    void clientErrorsInAnySpelling()
+    {
+        const QByteArray log =
+            "2024-03-11 09:15:02,124 ERROR [0x1] [a.cpp(1)] [csf.ecc] [A::b] - reason: 0x8ccc0075\n"
+            "2024-03-11 09:15:03,000 INFO [0x1] [a.cpp(2)] [csf.ecc] [A::b] - nothing here\n"
+            "2024-03-11 09:15:04,000 ERROR [0x1] [a.cpp(3)] [csf.ecc] [A::b] - error code=2362179701\n"
+            "2024-03-11 09:15:05,000 ERROR [0x1] [a.cpp(4)] [csf.ecc] [A::b] - reason = -1932787616\n";
+        const QList<ClientError> errors = clientErrors(log);
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors[0].code, 0x8CCC0075u);
+        QCOMPARE(errors[0].line, 1);
+        QCOMPARE(errors[0].count, 2);
+        QCOMPARE(errors[1].code, 0x8CCC0060u);
+        QCOMPARE(errors[1].line, 4);
+        QCOMPARE(errors[1].count, 1);
+        QVERIFY(clientErrors("no codes\n0x8ccc\n").isEmpty());
+    }
+
     void sessionsNeedNoExplanation()
     {
         const Loaded loaded = load({{QStringLiteral("SDL001_200_000001.txt"), sampleTrace()}});
@@ -94,7 +113,19 @@ private Q_SLOTS:
         QCOMPARE(why->title, QStringLiteral("No SDL trace record in what was opened"));
         QCOMPARE(why->details.value(0), QStringLiteral("jabber.log: %1.").arg(jabberLogSkipReason()));
         QVERIFY(why->details.value(1).startsWith(QStringLiteral("A Jabber client log shows only")));
+        // What the client was told, named by the rules, and what to change for it.
+        QCOMPARE(why->details.value(2),
+                 QStringLiteral("jabber.log:2: the client was told 0x8CCC0075: Directory login timed out."));
+        QVERIFY2(why->details.value(3).startsWith(QStringLiteral("For 0x8CCC0075: ")),
+                 qPrintable(why->details.value(3)));
+        QCOMPARE(why->details.size(), 4);
         QVERIFY(why->advice.contains(QStringLiteral("cm/trace/cti/sdl")));
+        // The problems list has it too, with its line.
+        const auto told = std::find_if(loaded.store->problems().cbegin(), loaded.store->problems().cend(),
+                                       [](const Problem &p) { return p.ctiCode.has_value(); });
+        QVERIFY(told != loaded.store->problems().cend());
+        QCOMPARE(told->line, 2);
+        QCOMPARE(told->reason, QStringLiteral("the client was told CTI error 0x8CCC0075"));
         QVERIFY(why->toText().startsWith(why->title + QLatin1Char('\n') + why->details.value(0)));
     }
 

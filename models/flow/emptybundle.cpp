@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emptybundle.h"
 
+#include "ctierror.h"
 #include "tracepath.h"
 #include "tracestore.h"
+#include "verdict.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -60,6 +62,30 @@ void explainSkippedFiles(const TraceStore &store, EmptyBundleExplanation &out)
             "Manager's traces of the same minutes."));
 }
 
+// What the client was told, by the Jabber client logs passed over: the codes with their causes, and
+// what to change for the first one.
+void explainClientErrors(const TraceStore &store, const Rules &rules, EmptyBundleExplanation &out)
+{
+    int named = 0;
+    QString action;
+    for (const Problem &problem : store.problems()) {
+        if (!problem.ctiCode || named == namedSkips)
+            continue;
+        const quint32 code = *problem.ctiCode;
+        const Cause cause =
+            makeCause(rules, rules.codes.value(code, QStringLiteral("unknown-cti-error")), code, QString());
+        out.details.append(QStringLiteral("%1:%2: the client was told %3: %4.")
+                               .arg(fileName(problem.file))
+                               .arg(problem.line)
+                               .arg(ctiErrorHex(code), cause.title));
+        if (action.isEmpty() && !cause.action.isEmpty())
+            action = QStringLiteral("For %1: %2").arg(ctiErrorHex(code), cause.action);
+        ++named;
+    }
+    if (!action.isEmpty())
+        out.details.append(action);
+}
+
 } // namespace
 
 QString EmptyBundleExplanation::toText() const
@@ -71,7 +97,8 @@ QString EmptyBundleExplanation::toText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store, qsizetype sessionCount)
+std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store, qsizetype sessionCount,
+                                                         const Rules &rules)
 {
     if (sessionCount > 0)
         return std::nullopt;
@@ -82,6 +109,7 @@ std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store
         if (store.problems().isEmpty())
             out.details.append(QStringLiteral("No file was found to read."));
         explainSkippedFiles(store, out);
+        explainClientErrors(store, rules, out);
         return out;
     }
 
@@ -118,6 +146,7 @@ std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store
             "at happened before or after these minutes, or on another node."));
     }
     explainSkippedFiles(store, out);
+    explainClientErrors(store, rules, out);
     return out;
 }
 

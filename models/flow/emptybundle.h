@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "rules.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -23,7 +25,9 @@ struct EmptyBundleExplanation
     QString toText() const;
 };
 
-// Nothing when the bundle holds a session.
-std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store, qsizetype sessionCount);
+// Nothing when the bundle holds a session. CTI error codes a Jabber client log reports are named
+// by the rules' causes.
+std::optional<EmptyBundleExplanation> explainEmptyBundle(const TraceStore &store, qsizetype sessionCount,
+                                                         const Rules &rules = builtinRules());
 
 } // namespace CtiFlow
