@@ -146,6 +146,10 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
         parsed.problems.append({source.path, 0, QStringLiteral("skipped: empty file"), Problem::Severity::Info});
         return false;
     }
+    if (const QString reason = skippedByName(source.path); !reason.isEmpty()) {
+        parsed.problems.append({source.path, 0, reason, Problem::Severity::Info});
+        return false;
+    }
     if (isGzip(source.text) && !decompress(parsed, context))
         return false;
     if (!convertUtf16(parsed, context))

@@ -129,6 +129,19 @@ private Q_SLOTS:
         QVERIFY(why->toText().startsWith(why->title + QLatin1Char('\n') + why->details.value(0)));
     }
 
+    void encryptedProblemReportSaysHowToDecrypt()
+    {
+        const Loaded loaded = load({{QStringLiteral("Desktop/prt-20240311.zip.enc"), QByteArray("\x8f\x01\x00\x02", 4)},
+                                    {QStringLiteral("Desktop/prt-20240311.zip.esk"), "bm90IGEga2V5\n"}});
+        const auto why = explainEmptyBundle(*loaded.store, 0);
+        QVERIFY(why);
+        QCOMPARE(why->details.size(), 2);
+        QVERIFY2(why->details[0].startsWith(QStringLiteral("prt-20240311.zip.enc: skipped: an encrypted Jabber problem "
+                                                           "report; decrypt it with CiscoJabberPrtDecrypter")),
+                 qPrintable(why->details[0]));
+        QVERIFY(why->details[1].startsWith(QStringLiteral("prt-20240311.zip.esk: skipped: the key of an encrypted")));
+    }
+
     void manySkippedFilesAreCounted()
     {
         QList<LoadOptions::Text> texts;

@@ -108,6 +108,17 @@ QString jabberLogSkipReason()
     return QStringLiteral("skipped: a Jabber client log (the client's side of the login), not a CUCM trace");
 }
 
+QString skippedByName(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".zip.enc"), Qt::CaseInsensitive))
+        return QStringLiteral("skipped: an encrypted Jabber problem report; decrypt it with CiscoJabberPrtDecrypter "
+                              "(--privatekey KEY.pem --encryptedfile FILE.zip.enc --encryptionkey FILE.zip.esk "
+                              "--outputfile decrypted.zip) and open decrypted.zip");
+    if (path.endsWith(QLatin1String(".zip.esk"), Qt::CaseInsensitive))
+        return QStringLiteral("skipped: the key of an encrypted Jabber problem report (used to decrypt its .zip.enc)");
+    return {};
+}
+
 QString skippedTextReason(QByteArrayView text)
 {
     if (looksLikeJabberLog(text))

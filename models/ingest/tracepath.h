@@ -36,6 +36,8 @@ bool looksLikeJabberLog(QByteArrayView text);
 QString skippedTextReason(QByteArrayView text);
 // The reason skippedTextReason() gives for a Jabber client log.
 QString jabberLogSkipReason();
+// Why a file is passed over by its name alone (an encrypted Jabber problem report and its key), or "".
+QString skippedByName(const QString &path);
 
 // Trace lines as copied from a mail or a case note: when every line that holds a record begins with
 // the same run of spaces, tabs and '>' quote marks, that run is taken off every line that begins with
