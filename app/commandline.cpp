@@ -5,6 +5,7 @@
 #include "exportcommand.h"
 
 #include "analyzer.h"
+#include "bundlereport.h"
 #include "emptyhint.h"
 #include "redactor.h"
 #include "rules.h"
@@ -275,13 +276,17 @@ int runAnalyze(const QStringList &arguments)
         QCoreApplication::translate("main", "Print the sessions as a table for a spreadsheet: comma-separated values "
                                             "with a header row (number, start, end, user, devices, node, outcome, "
                                             "failed step, cause, code, slow steps, evidence, ...)."));
+    const QCommandLineOption markdown(
+        QStringLiteral("markdown"),
+        QCoreApplication::translate("main", "Print a Markdown report for a ticket: the counts, the failures grouped "
+                                            "by cause with what to change and an example each, then every login."));
     const QCommandLineOption redact(
         QStringLiteral("redact"),
-        QCoreApplication::translate("main", "With --csv: replace user ids, names, domains, IP addresses, host and "
-                                            "device names with stable placeholders."));
+        QCoreApplication::translate("main", "With --csv or --markdown: replace user ids, names, domains, IP "
+                                            "addresses, host and device names with stable placeholders."));
     const QCommandLineOption timing(QStringLiteral("timing"),
                                     QCoreApplication::translate("main", "Print load and analysis times to stderr."));
-    parser.addOptions({json, csv, redact, rulesOption, user, device, outcome, from, to, timing});
+    parser.addOptions({json, csv, markdown, redact, rulesOption, user, device, outcome, from, to, timing});
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QCoreApplication::translate("main", "Trace files, folders or archives; - reads the trace from standard input."),
@@ -297,13 +302,14 @@ int runAnalyze(const QStringList &arguments)
               << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(json) && parser.isSet(csv)) {
-        err() << QCoreApplication::translate("main", "ctiflow analyze: give --json or --csv, not both") << Qt::endl;
+    if (int(parser.isSet(json)) + int(parser.isSet(csv)) + int(parser.isSet(markdown)) > 1) {
+        err() << QCoreApplication::translate("main", "ctiflow analyze: give one of --json, --csv or --markdown")
+              << Qt::endl;
         return ExitUsage;
     }
-    if (parser.isSet(redact) && !parser.isSet(csv)) {
-        err() << QCoreApplication::translate("main", "ctiflow analyze: --redact goes with --csv (ctiflow export "
-                                                     "--redact writes one session redacted)")
+    if (parser.isSet(redact) && !parser.isSet(csv) && !parser.isSet(markdown)) {
+        err() << QCoreApplication::translate("main", "ctiflow analyze: --redact goes with --csv or --markdown "
+                                                     "(ctiflow export --redact writes one session redacted)")
               << Qt::endl;
         return ExitUsage;
     }
@@ -374,6 +380,12 @@ int runAnalyze(const QStringList &arguments)
     sessions.removeIf([&filter](const Session &session) { return !filter.accepts(session); });
     if (parser.isSet(json)) {
         out() << QJsonDocument(analysisToJson(*store, inputs, sessions)).toJson(QJsonDocument::Indented);
+        out().flush();
+        return ExitAnalysed;
+    }
+    if (parser.isSet(markdown)) {
+        Redactor redactor(parser.isSet(redact));
+        out() << bundleReport(sessions, store.get(), redactor);
         out().flush();
         return ExitAnalysed;
     }

@@ -4,6 +4,7 @@
 ctiflow_add_test(tst_textexport tst_textexport.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_traceexcerpt tst_traceexcerpt.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_sessiontable tst_sessiontable.cpp LIBS ctiflow_models)
+ctiflow_add_test(tst_bundlereport tst_bundlereport.cpp LIBS ctiflow_models)
 ctiflow_add_test(tst_flowexport tst_flowexport.cpp LIBS ctiflow_ui)
 ctiflow_add_test(tst_exportcommand tst_exportcommand.cpp LIBS ctiflow_models)
 target_compile_definitions(tst_exportcommand PRIVATE CTIFLOW_EXECUTABLE="$<TARGET_FILE:ctiflow>")

@@ -117,10 +117,13 @@ private Q_SLOTS:
             << QStringLiteral("number,start,end,duration_ms,user,devices,node,connection");
         QTest::newRow("JSON or a table, not both")
             << QStringList{QStringLiteral("--csv"), QStringLiteral("--json"), fixture("retry-after-failure.txt")} << 2
-            << QStringLiteral("give --json or --csv, not both");
+            << QStringLiteral("give one of --json, --csv or --markdown");
         QTest::newRow("redaction is for the table")
             << QStringList{QStringLiteral("--redact"), fixture("retry-after-failure.txt")} << 2
-            << QStringLiteral("--redact goes with --csv");
+            << QStringLiteral("--redact goes with --csv or --markdown");
+        QTest::newRow("a report for a ticket")
+            << QStringList{QStringLiteral("--markdown"), QStringLiteral("--redact"), fixture("retry-after-failure.txt")}
+            << 0 << QStringLiteral("# CTI login report\n\n3 logins: 2 succeeded, 1 failed, 0 incomplete");
         QTest::newRow("help documents the exit statuses")
             << QStringList{QStringLiteral("--help")} << 0
             << QStringLiteral("3  the rules file given with --rules was refused");

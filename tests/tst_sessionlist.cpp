@@ -18,10 +18,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace CtiFlow;
 
@@ -154,6 +159,40 @@ private Q_SLOTS:
                                   actionNamed(actions, QStringLiteral("Copy Row")));
         }
         QVERIFY(offered);
+    }
+
+    // Export Session List with the report's file type writes the Markdown report of the rows shown.
+    void exportsTheReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openPaths({QStringLiteral(CTIFLOW_TEST_DATA "/ui/cucm1")});
+        QVERIFY(loaded.wait(10'000) || !loaded.isEmpty());
+        QAction *exportList = nullptr;
+        for (const QTableView *table : window.findChildren<QTableView *>())
+            exportList =
+                exportList ? exportList : actionNamed(table->actions(), QStringLiteral("Export Session List…"));
+        QVERIFY(exportList);
+        // Answer the file dialog: the report's type, a name without an extension.
+        QTimer::singleShot(0, &window, [&dir] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            const QStringList filters = dialog->nameFilters();
+            QCOMPARE(filters.size(), 2);
+            QVERIFY(filters[1].startsWith(QStringLiteral("Markdown report")));
+            dialog->selectNameFilter(filters[1]);
+            dialog->selectFile(dir.filePath(QStringLiteral("morning")));
+            QMetaObject::invokeMethod(dialog, &QDialog::accept); // as the Save button does
+        });
+        exportList->trigger();
+        QFile report(dir.filePath(QStringLiteral("morning.md")));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray text = report.readAll();
+        QVERIFY(text.startsWith("# CTI login report\n\n12 logins: 7 succeeded, 4 failed, 1 incomplete"));
+        QVERIFY(text.contains("## Failures by cause"));
     }
 };
 

@@ -3,6 +3,8 @@
 // The main window's exports: one session's flow, the list of sessions, the diagram on the clipboard.
 #include "flowexport.h"
 #include "mainwindow.h"
+
+#include "bundlereport.h"
 #include "sessioncontroller.h"
 #include "sessiontable.h"
 #include "swimlaneview.h"
@@ -76,20 +78,28 @@ void MainWindow::exportSessionList(bool redact)
         m_status->setText(tr("No sessions to export"));
         return;
     }
+    // The rows as a table for a spreadsheet, or a report of them for a ticket.
     const QString title = redact ? tr("Export Session List Redacted") : tr("Export Session List");
+    const QString csvFilter = tr("Comma-separated values (*.csv)");
+    const QString reportFilter = tr("Markdown report, failures by cause (*.md)");
+    QString filter;
     QString path = QFileDialog::getSaveFileName(
         this, title, redact ? QStringLiteral("ctiflow-sessions-redacted.csv") : QStringLiteral("ctiflow-sessions.csv"),
-        tr("Comma-separated values (*.csv)"));
+        csvFilter + QStringLiteral(";;") + reportFilter, &filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty()) {
-        path += QStringLiteral(".csv");
+        path += filter == reportFilter ? QStringLiteral(".md") : QStringLiteral(".csv");
         if (QFileInfo::exists(path) &&
             QMessageBox::question(this, tr("Replace File"), tr("%1 exists. Replace it?").arg(path)) != QMessageBox::Yes)
             return;
     }
+    const bool report = QFileInfo(path).suffix().compare(QLatin1String("md"), Qt::CaseInsensitive) == 0 ||
+                        QFileInfo(path).suffix().compare(QLatin1String("markdown"), Qt::CaseInsensitive) == 0;
     QString error;
-    if (writeSessionTable(path, sessions, m_sessions->store(), redact, &error))
+    const bool written = report ? writeBundleReport(path, sessions, m_sessions->store(), redact, &error)
+                                : writeSessionTable(path, sessions, m_sessions->store(), redact, &error);
+    if (written)
         m_status->setText(tr("Exported %n session(s) to %1", nullptr, int(sessions.size())).arg(path));
     else
         QMessageBox::warning(this, title, tr("The export failed: %1").arg(error));
