@@ -3,6 +3,7 @@
 // A login beside a succeeded one: which reference is offered first, how steps differ, and the panel.
 #include "analyzer.h"
 #include "comparepanel.h"
+#include "sessioncompare.h"
 #include "traceloader.h"
 
 #include <QAbstractItemModelTester>
@@ -120,8 +121,8 @@ private Q_SLOTS:
         ComparePanel panel;
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.showSession(sessions, 0);
-        QCOMPARE(panel.referenceBox()->count(), 2);
-        QCOMPARE(panel.referenceSession(), 1); // the same user's next try, 4 s later
+        QCOMPARE(panel.referenceBox()->count(), 3); // the two successes, then the textbook
+        QCOMPARE(panel.referenceSession(), 1);      // the same user's next try, 4 s later
         QCOMPARE(panel.model()->rowCount(), int(sessions[0].steps.size()));
         const int failed = sessions[0].failedStepIndex();
         QVERIFY(failed >= 0);
@@ -142,9 +143,27 @@ private Q_SLOTS:
 
         panel.showSession(sessions, -1);
         QCOMPARE(panel.model()->rowCount(), 0);
+        // No login of the bundle succeeded: the textbook login is the reference.
         panel.showSession({sessions[0]}, 0);
-        QCOMPARE(panel.model()->rowCount(), 0);
-        QVERIFY(panel.summary()->text().contains(QStringLiteral("nothing to compare with")));
+        QCOMPARE(panel.referenceBox()->count(), 1);
+        QCOMPARE(panel.referenceSession(), ComparePanel::textbookReference);
+        QCOMPARE(panel.model()->rowCount(), int(sessions[0].steps.size()));
+        QVERIFY2(panel.summary()->text().startsWith(QStringLiteral("No login of this bundle succeeded; beside the "
+                                                                   "textbook login")) &&
+                     panel.summary()->text().contains(label),
+                 qPrintable(panel.summary()->text()));
+        QCOMPARE(panel.model()->index(failed, CompareModel::DifferenceColumn).data().toString(),
+                 QStringLiteral("FAILED here, passed there"));
+    }
+
+    // Cisco's published trace, shipped and analysed with the built-in rules: a login that worked.
+    void textbookLoginSucceeded()
+    {
+        const Session &textbook = textbookLogin();
+        QCOMPARE(textbook.outcome, Outcome::Succeeded);
+        QCOMPARE(textbook.login, QStringLiteral("wwhite"));
+        QVERIFY(!textbook.cause);
+        QCOMPARE(&textbookLogin(), &textbook); // analysed once
     }
 };
 

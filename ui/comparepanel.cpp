@@ -162,6 +162,8 @@ void ComparePanel::showSession(const QList<Session> &sessions, int session)
     m_reference->clear();
     for (const int candidate : referenceSessions(m_sessions, m_session))
         m_reference->addItem(sessionTitle(m_sessions[candidate]), candidate);
+    if (m_session >= 0 && !textbookLogin().steps.isEmpty())
+        m_reference->addItem(tr("Textbook login: Cisco's published success trace (CUCM 10.5)"), textbookReference);
     compare();
 }
 
@@ -178,25 +180,36 @@ void ComparePanel::compare()
         m_model->setRows({});
         return;
     }
-    if (reference < 0) {
+    if (reference < 0 && reference != textbookReference) {
         m_summary->setText(tr("No other login of this bundle succeeded: there is nothing to compare with."));
         m_model->setRows({});
         return;
     }
-    QList<StepComparison> rows = compareSteps(m_sessions[m_session], m_sessions[reference]);
+    const bool textbook = reference == textbookReference;
+    QList<StepComparison> rows =
+        compareSteps(m_sessions[m_session], textbook ? textbookLogin() : m_sessions[reference]);
     const auto first = std::find_if(rows.cbegin(), rows.cend(), [](const StepComparison &row) {
         return row.difference == StepComparison::Difference::Status;
     });
     const auto slow = std::find_if(rows.cbegin(), rows.cend(), [](const StepComparison &row) {
         return row.difference == StepComparison::Difference::Slower;
     });
+    QString summary;
     if (first != rows.cend())
-        m_summary->setText(tr("The two logins part ways at <b>%1</b>: %2.").arg(first->label, differenceText(*first)));
+        summary = tr("The two logins part ways at <b>%1</b>: %2.").arg(first->label, differenceText(*first));
     else if (slow != rows.cend())
-        m_summary->setText(tr("Same steps; <b>%1</b> took %2 longer here.")
-                               .arg(slow->label, formatDuration(slow->hereDeltaMs - slow->thereDeltaMs)));
+        summary = tr("Same steps; <b>%1</b> took %2 longer here.")
+                      .arg(slow->label, formatDuration(slow->hereDeltaMs - slow->thereDeltaMs));
     else
-        m_summary->setText(tr("Same steps, in about the same time."));
+        summary = tr("Same steps, in about the same time.");
+    // The textbook ran on another cluster: its steps are the pattern, its times only a hint.
+    if (textbook && m_reference->count() == 1)
+        summary = tr("No login of this bundle succeeded; beside the textbook login instead (its times are another "
+                     "cluster's). %1")
+                      .arg(summary);
+    else if (textbook)
+        summary = tr("Beside the textbook login (its times are another cluster's). %1").arg(summary);
+    m_summary->setText(summary);
     m_model->setRows(std::move(rows));
     m_table->resizeColumnsToContents();
 }

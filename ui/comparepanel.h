@@ -43,7 +43,8 @@ private:
 };
 
 // The selected login set beside a succeeded one: by default the same user's nearest, else the same
-// node's, else any (referenceSessions()); the list above the table offers the others.
+// node's, else any (referenceSessions()); the list above the table offers the others, and last the
+// textbook login of Cisco's published trace, which is the default when none of the bundle succeeded.
 class ComparePanel : public QWidget
 {
     Q_OBJECT
@@ -53,7 +54,9 @@ public:
 
     // sessions: the bundle's; session: the selected one's index, -1 for none.
     void showSession(const QList<Session> &sessions, int session);
-    int referenceSession() const; // index into the sessions, -1 for none
+    // Index into the sessions, textbookReference for Cisco's published success trace, -1 for none.
+    int referenceSession() const;
+    static constexpr int textbookReference = -2;
 
     CompareModel *model() const { return m_model; }
     QComboBox *referenceBox() const { return m_reference; }

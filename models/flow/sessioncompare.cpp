@@ -2,8 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessioncompare.h"
 
+#include "analyzer.h"
+#include "traceloader.h"
+
+#include <QFile>
+
 #include <algorithm>
 #include <tuple>
+
+// Resources of a static library are only linked in when something refers to them.
+static void initSamplesResource()
+{
+    Q_INIT_RESOURCE(ctiflow_samples);
+}
 
 namespace CtiFlow {
 
@@ -62,6 +73,22 @@ QList<StepComparison> compareSteps(const Session &here, const Session &there)
         rows.append(row);
     }
     return rows;
+}
+
+const Session &textbookLogin()
+{
+    static const Session login = [] {
+        initSamplesResource();
+        QFile file(QStringLiteral(":/ctiflow/samples/jabber-cti-auth-success.sdl.txt"));
+        if (!file.open(QIODevice::ReadOnly))
+            return Session{};
+        LoadOptions options;
+        options.texts = {{QStringLiteral("Cisco's published success trace"), file.readAll()}};
+        const auto store = loadTraces({}, options);
+        const QList<Session> sessions = analyzeSessions(*store);
+        return sessions.isEmpty() ? Session{} : sessions.first();
+    }();
+    return login;
 }
 
 } // namespace CtiFlow

@@ -39,4 +39,9 @@ struct StepComparison
 // One row per step of here, in its order, matched by step id in there.
 QList<StepComparison> compareSteps(const Session &here, const Session &there);
 
+// Cisco's published trace of a desk-phone control login that worked (CUCM 10.5, shipped with CTI Flow),
+// analysed with the built-in rules on first use: a reference for a bundle in which no login succeeded.
+// Its times are another cluster's, so its steps say more than its durations.
+const Session &textbookLogin();
+
 } // namespace CtiFlow
