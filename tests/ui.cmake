@@ -29,3 +29,5 @@ ctiflow_add_test(tst_reload tst_reload.cpp LIBS ctiflow_ui ctiflow_resources)
 ctiflow_add_test(tst_problemsinlog tst_problemsinlog.cpp LIBS ctiflow_ui ctiflow_resources)
 # Notes on steps in the window.
 ctiflow_add_test(tst_stepnotewindow tst_stepnotewindow.cpp LIBS ctiflow_ui ctiflow_resources)
+# Edit > Analysis Rules.
+ctiflow_add_test(tst_rulesdialog tst_rulesdialog.cpp LIBS ctiflow_ui ctiflow_resources)

@@ -12,6 +12,7 @@
 #include "logview.h"
 #include "nodeclockdialog.h"
 #include "readinglimits.h"
+#include "rulesdialog.h"
 #include "sessioncontroller.h"
 #include "sessionfiltermodel.h"
 #include "sessionmodel.h"
@@ -73,7 +74,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_loader(new LoadController(this))
     , m_watcher(new BundleWatcher(this))
 {
-    m_loader->setAnalyzer([](const TraceStore &store) { return analyzeSessions(store); });
     setWindowTitle(tr("CTI Flow"));
     setAcceptDrops(true);
     setupCentralWidget();
@@ -84,6 +84,10 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1600, 1000);
     restoreSettings();
     loadStepNotes();
+    QString refused;
+    applyRules(rulesFromSettings(&refused));
+    if (!refused.isEmpty())
+        m_status->setText(tr("Rules file refused, the built-in rules are used: %1").arg(refused));
     // Drops land on whichever child is under the cursor; catch them all so that "anywhere" holds.
     qApp->installEventFilter(this);
 }
@@ -217,6 +221,7 @@ void MainWindow::setupActions()
     QAction *goToLine = edit->addAction(tr("&Go to Line…"), this, &MainWindow::askGoToLine);
     goToLine->setShortcut(Qt::CTRL | Qt::Key_L);
     edit->addSeparator();
+    edit->addAction(tr("Analysis R&ules…"), this, &MainWindow::askRules);
     edit->addAction(tr("&Reading Limits…"), this, [this] {
         ReadingLimitsDialog dialog(savedReadingLimits(), this);
         if (dialog.exec() == QDialog::Accepted)

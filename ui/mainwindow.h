@@ -3,6 +3,7 @@
 #pragma once
 
 #include "loadcontroller.h"
+#include "rules.h"
 #include "stepnotes.h"
 
 #include <QMainWindow>
@@ -116,6 +117,9 @@ private:
     // The sessions the table shows, as CSV.
     void exportSessionList(bool redact);
     void copyDiagram();
+    // The rules the loader analyses with (Edit > Analysis Rules), and the dialog that chooses them.
+    void applyRules(std::shared_ptr<const Rules> rules);
+    void askRules();
     // Edit > Step Note: asks for the selected step's note, keeps it and shows it.
     void editStepNote();
     void loadStepNotes();
@@ -148,7 +152,8 @@ private:
     QHash<QString, qint64> m_clockOffsets; // its node clock offsets
     QString m_theme;
     bool m_showingPreview = false;
-    bool m_reloadWhenDone = false; // the bundle's files changed while it loaded
+    bool m_reloadWhenDone = false;        // the bundle's files changed while it loaded
+    std::shared_ptr<const Rules> m_rules; // what the loader analyses with
     StepNotes m_notes;
     QString m_notesError; // why the notes file could not be read: it is then not written over either
     // The session and step looked at when the bundle was read again (reload, clock shift).

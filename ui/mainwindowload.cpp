@@ -130,6 +130,8 @@ void MainWindow::onLoadFinished(const LoadResult &result)
         text += tr(", %n problem(s)", nullptr, int(result.store->problems().size()));
     if (result.cancelled)
         text += tr(" (cancelled: partial bundle)");
+    if (m_rules->source != builtinRules().source)
+        text += tr(", rules from %1").arg(QFileInfo(m_rules->source).fileName());
     QStringList shifted;
     for (auto it = m_clockOffsets.cbegin(); it != m_clockOffsets.cend(); ++it)
         shifted.append(tr("%1 %2").arg(it.key(), clockOffsetText(it.value())));
@@ -137,7 +139,7 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     if (!shifted.isEmpty())
         text += tr(", node clocks shifted: %1").arg(shifted.join(QStringLiteral(", ")));
     // A bundle without a login says why in the diagram's place, and what to collect instead.
-    if (auto why = explainEmptyBundle(*result.store, result.sessions.size())) {
+    if (auto why = explainEmptyBundle(*result.store, result.sessions.size(), *m_rules)) {
         if (result.cancelled)
             why->details.prepend(tr("Loading was cancelled: only part of the bundle was read."));
         m_swimLanes->setPlaceholder(why->title, why->details + QStringList{why->advice});
