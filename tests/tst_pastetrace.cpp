@@ -10,6 +10,7 @@
 #include "startpage.h"
 #include "traceloader.h"
 #include "tracepath.h"
+#include "windowtext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,6 +25,7 @@
 #include <QTest>
 
 using namespace CtiFlow;
+using WindowText::statusText;
 
 namespace {
 
@@ -36,14 +38,6 @@ bool loading(const MainWindow &window)
 {
     const auto *progress = window.findChild<QProgressBar *>();
     return progress && progress->isVisible();
-}
-
-QString statusText(const MainWindow &window)
-{
-    QStringList texts;
-    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        texts.append(label->text());
-    return texts.join(u'\n');
 }
 
 bool waitForLoad(MainWindow &window)

@@ -5,6 +5,7 @@
 #include "logview.h"
 #include "mainwindow.h"
 #include "tracestore.h"
+#include "windowtext.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <QTreeWidget>
 
 using namespace CtiFlow;
+using WindowText::statusText;
 
 namespace {
 
@@ -34,14 +36,6 @@ QTreeWidgetItem *problemAbout(const QTreeWidget *problems, const QString &fileNa
             return problems->topLevelItem(i);
     }
     return nullptr;
-}
-
-QString statusText(const MainWindow &window)
-{
-    QStringList texts;
-    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        texts.append(label->text());
-    return texts.join(u'\n');
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "rulesdialog.h"
 #include "swimlaneview.h"
+#include "windowtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QTimer>
 
 using namespace CtiFlow;
+using WindowText::statusText;
 
 namespace {
 
@@ -47,14 +49,6 @@ QString causeShown(MainWindow &window)
         return QStringLiteral("(not loaded)");
     const Session &session = window.swimLaneView()->session();
     return session.cause ? session.cause->title : QString();
-}
-
-QString statusText(const MainWindow &window)
-{
-    QStringList texts;
-    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
-        texts.append(label->text());
-    return texts.join(u'\n');
 }
 
 } // namespace

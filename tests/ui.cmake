@@ -10,7 +10,7 @@ ctiflow_add_test(tst_logfind tst_logfind.cpp LIBS ctiflow_ui ctiflow_resources)
 # Copying the selected records from the log.
 ctiflow_add_test(tst_logcopy tst_logcopy.cpp LIBS ctiflow_ui ctiflow_resources)
 ctiflow_add_test(tst_sessionlist tst_sessionlist.cpp LIBS ctiflow_ui ctiflow_resources)
-ctiflow_add_test(tst_pastetrace tst_pastetrace.cpp hostilefixtures.cpp hostilefixtures.h LIBS ctiflow_ui ctiflow_resources)
+ctiflow_add_test(tst_pastetrace tst_pastetrace.cpp hostilefixtures.cpp hostilefixtures.h windowtext.h LIBS ctiflow_ui ctiflow_resources)
 # The log's time mark.
 ctiflow_add_test(tst_logmark tst_logmark.cpp LIBS ctiflow_ui ctiflow_resources)
 # The Help menu: shortcuts and versions.
@@ -26,8 +26,8 @@ ctiflow_add_test(tst_emptywindow tst_emptywindow.cpp LIBS ctiflow_ui ctiflow_res
 # File > Reload.
 ctiflow_add_test(tst_reload tst_reload.cpp LIBS ctiflow_ui ctiflow_resources)
 # From a problem to its record in the log.
-ctiflow_add_test(tst_problemsinlog tst_problemsinlog.cpp LIBS ctiflow_ui ctiflow_resources)
+ctiflow_add_test(tst_problemsinlog tst_problemsinlog.cpp windowtext.h LIBS ctiflow_ui ctiflow_resources)
 # Notes on steps in the window.
 ctiflow_add_test(tst_stepnotewindow tst_stepnotewindow.cpp LIBS ctiflow_ui ctiflow_resources)
 # Edit > Analysis Rules.
-ctiflow_add_test(tst_rulesdialog tst_rulesdialog.cpp LIBS ctiflow_ui ctiflow_resources)
+ctiflow_add_test(tst_rulesdialog tst_rulesdialog.cpp windowtext.h LIBS ctiflow_ui ctiflow_resources)
