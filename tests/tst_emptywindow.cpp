@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window on a bundle that holds no CTI login: the diagram's place says why and what to collect.
+// The window on a bundle that holds no CTI login: the diagram's place says why and what to collect;
+// and the sample, for a first look without traces.
 #include "mainwindow.h"
+#include "startpage.h"
 #include "swimlaneview.h"
 
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -67,6 +70,25 @@ private Q_SLOTS:
         QCOMPARE(view->placeholderText(), QStringLiteral("Select a session to see its call flow"));
         view->clear();
         QVERIFY(view->viewport()->grab().toImage() != explained);
+    }
+
+    // A first look without traces of one's own: the sample from the start page.
+    void sampleOpensFromTheStartPage()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.isShowingStartPage());
+        QPushButton *sample = nullptr;
+        for (QPushButton *button : window.startPage()->findChildren<QPushButton *>())
+            sample = button->text() == QStringLiteral("Open the Sample") ? button : sample;
+        QVERIFY(sample);
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        QTest::mouseClick(sample, Qt::LeftButton);
+        QVERIFY(loaded.wait(10'000) || !loaded.isEmpty());
+        QVERIFY(window.swimLaneView()->hasSession());
+        QCOMPARE(window.swimLaneView()->session().login, QStringLiteral("wwhite"));
+        QCOMPARE(window.swimLaneView()->session().outcome, Outcome::Succeeded);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Cisco's published success trace")));
     }
 };
 

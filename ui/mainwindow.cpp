@@ -13,6 +13,7 @@
 #include "nodeclockdialog.h"
 #include "readinglimits.h"
 #include "rulesdialog.h"
+#include "sessioncompare.h"
 #include "sessioncontroller.h"
 #include "sessionfiltermodel.h"
 #include "sessionmodel.h"
@@ -274,6 +275,7 @@ void MainWindow::setupConnections()
     connect(m_startPage, &StartPage::openFilesRequested, this, &MainWindow::chooseFiles);
     connect(m_startPage, &StartPage::openFolderRequested, this, &MainWindow::chooseFolder);
     connect(m_startPage, &StartPage::pasteRequested, this, &MainWindow::pasteTrace);
+    connect(m_startPage, &StartPage::sampleRequested, this, [this] { openText(textbookTraceName(), textbookTrace()); });
     connect(m_startPage, &StartPage::bundleRequested, this, &MainWindow::openPaths);
     connect(m_sessionFilter, &QLineEdit::textChanged, m_sessions->sessionFilter(),
             &SessionFilterModel::setFilterFixedString);

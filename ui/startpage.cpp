@@ -31,7 +31,9 @@ StartPage::StartPage(QWidget *parent)
     auto *title = new QLabel(tr("<h2>Drop CUCM CTI Manager traces here</h2>"), dropZone);
     auto *hint = new QLabel(tr("SDL trace files, folders or RTMT bundles (zip, tar, gz): CTI Flow finds the "
                                "Jabber desk-phone control logins and shows where each one failed. Trace lines "
-                               "copied from a case note or a web page can be pasted (Ctrl+V) or dropped as well."),
+                               "copied from a case note or a web page can be pasted (Ctrl+V) or dropped as well.<br>"
+                               "Collect them with RTMT: Trace &amp; Log Central &gt; Collect Files &gt; Cisco "
+                               "CTIManager, for the minutes the user signed in."),
                             dropZone);
     hint->setWordWrap(true);
     for (QLabel *label : {title, hint})
@@ -40,8 +42,10 @@ StartPage::StartPage(QWidget *parent)
     auto *openFiles = new QPushButton(tr("Open Files…"), dropZone);
     auto *openFolder = new QPushButton(tr("Open Folder…"), dropZone);
     auto *paste = new QPushButton(tr("Paste Trace"), dropZone);
+    auto *sample = new QPushButton(tr("Open the Sample"), dropZone);
+    sample->setToolTip(tr("Cisco's published trace of a login that worked, to see what CTI Flow shows"));
     buttons->addStretch();
-    for (QPushButton *button : {openFiles, openFolder, paste})
+    for (QPushButton *button : {openFiles, openFolder, paste, sample})
         buttons->addWidget(button);
     buttons->addStretch();
     zoneLayout->addStretch();
@@ -60,6 +64,7 @@ StartPage::StartPage(QWidget *parent)
     connect(openFiles, &QPushButton::clicked, this, &StartPage::openFilesRequested);
     connect(openFolder, &QPushButton::clicked, this, &StartPage::openFolderRequested);
     connect(paste, &QPushButton::clicked, this, &StartPage::pasteRequested);
+    connect(sample, &QPushButton::clicked, this, &StartPage::sampleRequested);
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { Q_EMIT bundleRequested(item->data(Qt::UserRole).toStringList()); });
 }

@@ -24,6 +24,7 @@ Q_SIGNALS:
     void openFilesRequested();
     void openFolderRequested();
     void pasteRequested();
+    void sampleRequested(); // Cisco's published success trace, shipped with CTI Flow
     void bundleRequested(const QStringList &paths);
 
 private:

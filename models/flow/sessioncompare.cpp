@@ -5,6 +5,7 @@
 #include "analyzer.h"
 #include "traceloader.h"
 
+#include <QByteArray>
 #include <QFile>
 
 #include <algorithm>
@@ -75,15 +76,23 @@ QList<StepComparison> compareSteps(const Session &here, const Session &there)
     return rows;
 }
 
+QByteArray textbookTrace()
+{
+    initSamplesResource();
+    QFile file(QStringLiteral(":/ctiflow/samples/jabber-cti-auth-success.sdl.txt"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString textbookTraceName()
+{
+    return QStringLiteral("Cisco's published success trace");
+}
+
 const Session &textbookLogin()
 {
     static const Session login = [] {
-        initSamplesResource();
-        QFile file(QStringLiteral(":/ctiflow/samples/jabber-cti-auth-success.sdl.txt"));
-        if (!file.open(QIODevice::ReadOnly))
-            return Session{};
         LoadOptions options;
-        options.texts = {{QStringLiteral("Cisco's published success trace"), file.readAll()}};
+        options.texts = {{textbookTraceName(), textbookTrace()}};
         const auto store = loadTraces({}, options);
         const QList<Session> sessions = analyzeSessions(*store);
         return sessions.isEmpty() ? Session{} : sessions.first();

@@ -43,5 +43,8 @@ QList<StepComparison> compareSteps(const Session &here, const Session &there);
 // analysed with the built-in rules on first use: a reference for a bundle in which no login succeeded.
 // Its times are another cluster's, so its steps say more than its durations.
 const Session &textbookLogin();
+// That trace's text, and the name it is shown under.
+QByteArray textbookTrace();
+QString textbookTraceName();
 
 } // namespace CtiFlow
