@@ -367,10 +367,17 @@ void TestMainWindow::laneChoicesAreRemembered()
         QVERIFY(window);
         window->swimLaneView()->hideLane(QStringLiteral("DbAccess"));
         window->swimLaneView()->moveLane(QStringLiteral("LDAP"), -2);
+        QSignalSpy changed(window->swimLaneView(), &SwimLaneView::laneOptionsChanged);
+        window->swimLaneView()->renameLane(QStringLiteral("LDAP"), QStringLiteral(" AD (dc01) "));
+        QCOMPARE(changed.size(), 1);
     }
     MainWindow again;
     QCOMPARE(again.swimLaneView()->lanes(), (QStringList{QStringLiteral("Jabber"), QStringLiteral("LDAP"),
                                                          QStringLiteral("CTIHandler"), QStringLiteral("Directory")}));
+    QCOMPARE(again.swimLaneView()->paintOptions().laneNames,
+             (LaneNames{{QStringLiteral("LDAP"), QStringLiteral("AD (dc01)")}}));
+    again.swimLaneView()->renameLane(QStringLiteral("LDAP"), QString()); // its own name again
+    QVERIFY(again.swimLaneView()->paintOptions().laneNames.isEmpty());
 }
 
 void TestMainWindow::supersededLoadIsDropped()

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void redactionKeepsProtocolWords();
     void ctiCodeSpellings();
     void notesOnStepsAreExported();
+    void laneNamesAreExported();
     void optionalLanesOnlyWhenUsed();
 };
 
@@ -175,6 +176,27 @@ void TestTextExport::optionalLanesOnlyWhenUsed()
     session.steps.append(
         fixtureStep("line-open", "", "Line open", "CTIHandler", "DeviceLineMgr", StepStatus::Passed, 1));
     QCOMPARE(sessionLanes(session).last(), QStringLiteral("DeviceLineMgr"));
+}
+
+void TestTextExport::laneNamesAreExported()
+{
+    const Session session = failedSession();
+    const LaneNames names{{QStringLiteral("Directory"), QStringLiteral("Directory (cucm-pub)")}};
+    Redactor none(false);
+    QVERIFY(mermaidDiagram(session, none, names)
+                .contains(QStringLiteral("    participant Directory as Directory (cucm-pub)\n")));
+    QVERIFY(mermaidDiagram(session, none, names).contains(QStringLiteral("    participant LDAP\n")));
+    QVERIFY(plantUmlDiagram(session, none, names)
+                .contains(QStringLiteral("participant \"Directory (cucm-pub)\" as Directory\n")));
+    QVERIFY(markdownReport(session, nullptr, none, names)
+                .contains(QStringLiteral("| 12 | LDAP user bind | Directory (cucm-pub) | LDAP | FAILED |")));
+    // A lane named after a server is redacted with the rest.
+    Redactor redactor;
+    const QString redacted =
+        mermaidDiagram(session, redactor, {{QStringLiteral("LDAP"), QStringLiteral("LDAP 10.10.10.100")}});
+    QVERIFY2(!redacted.contains(QStringLiteral("10.10.10.100")) &&
+                 redacted.contains(QStringLiteral("participant LDAP as LDAP ")),
+             qPrintable(redacted));
 }
 
 QTEST_GUILESS_MAIN(TestTextExport)

@@ -102,7 +102,10 @@ void drawHeaders(const Painting &p)
         painter.setBrush(c.headerFill);
         painter.drawRoundedRect(lane.header, p.z(4), p.z(4));
         painter.setPen(c.text);
-        painter.drawText(lane.header, Qt::AlignCenter, lane.id);
+        painter.drawText(
+            lane.header, Qt::AlignCenter,
+            QFontMetricsF(painter.font())
+                .elidedText(laneName(p.options.laneNames, lane.id), Qt::ElideRight, lane.header.width() - p.z(6)));
     }
     painter.setBrush(Qt::NoBrush);
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "flowtext.h"
+
 #include <QFont>
 #include <QList>
 #include <QPointF>
@@ -20,6 +22,7 @@ struct FlowPaintOptions
 {
     QStringList laneOrder;     // preferred order; lanes not named keep the standard order after these
     QSet<QString> hiddenLanes; // steps touching a hidden lane are drawn on their visible lane
+    LaneNames laneNames;       // the user's names for lanes ("Directory" -> "Directory (cucm-pub)")
     qreal zoom = 1.0;
     QFont font;             // base font before zoom; sizes the banner text
     bool showBanner = true; // the cause banner beside the failed step

@@ -427,6 +427,11 @@ void MainWindow::restoreSettings()
         m_recent.append(bundle.toStringList());
     rebuildRecentMenu();
     m_swimLanes->setLaneOrder(settings.value(QStringLiteral("diagram/laneOrder")).toStringList());
+    LaneNames names;
+    const QVariantMap saved = settings.value(QStringLiteral("diagram/laneNames")).toMap();
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+        names.insert(it.key(), it.value().toString());
+    m_swimLanes->setLaneNames(names);
     const QStringList hidden = settings.value(QStringLiteral("diagram/hiddenLanes")).toStringList();
     m_swimLanes->setHiddenLanes(QSet<QString>(hidden.cbegin(), hidden.cend()));
     m_swimLanes->setZoom(settings.value(QStringLiteral("diagram/zoom"), 1.0).toDouble());
@@ -444,6 +449,11 @@ void MainWindow::saveSettings() const
         bundles.append(paths);
     settings.setValue(QStringLiteral("recent/bundles"), bundles);
     settings.setValue(QStringLiteral("diagram/laneOrder"), m_swimLanes->paintOptions().laneOrder);
+    QVariantMap names;
+    for (auto it = m_swimLanes->paintOptions().laneNames.cbegin(); it != m_swimLanes->paintOptions().laneNames.cend();
+         ++it)
+        names.insert(it.key(), it.value());
+    settings.setValue(QStringLiteral("diagram/laneNames"), names);
     const QSet<QString> &hidden = m_swimLanes->paintOptions().hiddenLanes;
     settings.setValue(QStringLiteral("diagram/hiddenLanes"), QStringList(hidden.cbegin(), hidden.cend()));
     settings.setValue(QStringLiteral("diagram/zoom"), m_swimLanes->zoom());

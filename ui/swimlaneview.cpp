@@ -8,6 +8,7 @@
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
@@ -107,6 +108,22 @@ void SwimLaneView::hideLane(const QString &lane)
     m_options.hiddenLanes.insert(lane);
     relayout();
     Q_EMIT laneOptionsChanged();
+}
+
+void SwimLaneView::renameLane(const QString &lane, const QString &name)
+{
+    if (name.trimmed().isEmpty() || name.trimmed() == lane)
+        m_options.laneNames.remove(lane);
+    else
+        m_options.laneNames.insert(lane, name.trimmed());
+    viewport()->update();
+    Q_EMIT laneOptionsChanged();
+}
+
+void SwimLaneView::setLaneNames(const LaneNames &names)
+{
+    m_options.laneNames = names;
+    viewport()->update();
 }
 
 void SwimLaneView::showAllLanes()
@@ -402,6 +419,14 @@ void SwimLaneView::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     if (lane >= 0) {
         const QString id = m_layout.lanes[lane].id;
+        menu.addAction(tr("Rename lane %1…").arg(id), this, [this, id] {
+            bool ok = false;
+            const QString name =
+                QInputDialog::getText(this, tr("Rename Lane"), tr("Name of lane %1 (empty: %1 again):").arg(id),
+                                      QLineEdit::Normal, laneName(m_options.laneNames, id), &ok);
+            if (ok)
+                renameLane(id, name);
+        });
         menu.addAction(tr("Hide lane %1").arg(id), this, [this, id] { hideLane(id); });
         menu.addAction(tr("Move %1 left").arg(id), this, [this, id] { moveLane(id, -1); });
         menu.addAction(tr("Move %1 right").arg(id), this, [this, id] { moveLane(id, 1); });

@@ -50,6 +50,9 @@ public:
     void setLaneOrder(const QStringList &order);
     void setHiddenLanes(const QSet<QString> &hidden);
     void hideLane(const QString &lane);
+    // The name a lane's header shows (and the exports); an empty name gives back the lane's own.
+    void renameLane(const QString &lane, const QString &name);
+    void setLaneNames(const LaneNames &names);
     void showAllLanes();
     // Moves a lane by `delta` places among the drawn lanes.
     void moveLane(const QString &lane, int delta);

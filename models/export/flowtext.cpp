@@ -174,13 +174,23 @@ QString stepStatusWord(const StepResult &step)
     return step.slow ? QStringLiteral("slow") : QStringLiteral("passed");
 }
 
-QString mermaidDiagram(const Session &session, Redactor &redactor)
+QString laneName(const LaneNames &names, const QString &lane)
+{
+    const QString name = names.value(lane).trimmed();
+    return name.isEmpty() ? lane : name;
+}
+
+QString mermaidDiagram(const Session &session, Redactor &redactor, const LaneNames &names)
 {
     prepare(session, redactor);
     QString out = QStringLiteral("sequenceDiagram\n");
     out += QStringLiteral("    title ") + mermaidText(sessionHeading(session, redactor)) + QLatin1Char('\n');
-    for (const QString &lane : sessionLanes(session))
-        out += QStringLiteral("    participant ") + lane + QLatin1Char('\n');
+    for (const QString &lane : sessionLanes(session)) {
+        out += QStringLiteral("    participant ") + lane;
+        if (laneName(names, lane) != lane)
+            out += QStringLiteral(" as ") + mermaidText(redactor.redact(laneName(names, lane)));
+        out += QLatin1Char('\n');
+    }
     for (const StepResult &step : session.steps) {
         const QString text = mermaidText(redactor.redact(stepTitle(step)));
         if (step.from == step.to)
@@ -197,13 +207,20 @@ QString mermaidDiagram(const Session &session, Redactor &redactor)
     return out;
 }
 
-QString plantUmlDiagram(const Session &session, Redactor &redactor)
+QString plantUmlDiagram(const Session &session, Redactor &redactor, const LaneNames &names)
 {
     prepare(session, redactor);
     QString out = QStringLiteral("@startuml\n");
     out += QStringLiteral("title ") + plantUmlText(sessionHeading(session, redactor)) + QLatin1Char('\n');
-    for (const QString &lane : sessionLanes(session))
-        out += QStringLiteral("participant ") + lane + QLatin1Char('\n');
+    for (const QString &lane : sessionLanes(session)) {
+        if (laneName(names, lane) == lane) {
+            out += QStringLiteral("participant ") + lane + QLatin1Char('\n');
+        } else {
+            QString name = plantUmlText(redactor.redact(laneName(names, lane)));
+            name.replace(QLatin1Char('"'), QLatin1Char('\''));
+            out += QStringLiteral("participant \"%1\" as %2\n").arg(name, lane);
+        }
+    }
     for (const StepResult &step : session.steps) {
         const QString text = plantUmlText(redactor.redact(stepTitle(step)));
         out += QStringLiteral("%1 %2 %3 : %4\n").arg(step.from, plantUmlArrow(step), step.to, text);
@@ -219,7 +236,7 @@ QString plantUmlDiagram(const Session &session, Redactor &redactor)
     return out + QStringLiteral("@enduml\n");
 }
 
-QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor)
+QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor, const LaneNames &names)
 {
     prepare(session, redactor);
     QString out = QStringLiteral("# ") + sessionHeading(session, redactor) + QStringLiteral("\n\n");
@@ -249,13 +266,18 @@ QString markdownReport(const Session &session, const TraceStore *store, Redactor
 
     out += QStringLiteral(
         "\n## Steps\n\n| Seed | Step | From | To | Status | Time | Delta |\n|---|---|---|---|---|---|---|\n");
+    // A lane the user named shows that name (through the redactor: it may name a server).
+    const auto laneText = [&names, &redactor](const QString &lane) {
+        const QString name = laneName(names, lane);
+        return name == lane ? lane : markdownCell(redactor.redact(name));
+    };
     for (const StepResult &step : session.steps) {
         QString status = stepStatusWord(step);
         if (step.slow && !step.slowReason.isEmpty())
             status += QStringLiteral(": ") + step.slowReason;
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(step.seed, markdownCell(step.label), step.from, step.to, markdownCell(status),
-                        timeOfDayText(step.timeMs), formatDuration(step.deltaMs));
+                   .arg(step.seed, markdownCell(step.label), laneText(step.from), laneText(step.to),
+                        markdownCell(status), timeOfDayText(step.timeMs), formatDuration(step.deltaMs));
     }
     QString notes;
     for (const StepResult &step : session.steps) {

@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -22,12 +23,18 @@ class TraceStore;
 // other lanes of the steps it reached. The diagram and every export start from this list.
 QStringList sessionLanes(const Session &session);
 
-// Mermaid sequenceDiagram: participants are the lanes, the failed step carries a note.
-QString mermaidDiagram(const Session &session, Redactor &redactor);
+// The user's names for lanes, by lane id; a lane without one is shown by its id.
+using LaneNames = QHash<QString, QString>;
+QString laneName(const LaneNames &names, const QString &lane);
+
+// Mermaid sequenceDiagram: participants are the lanes (named as the user named them), the failed step
+// carries a note.
+QString mermaidDiagram(const Session &session, Redactor &redactor, const LaneNames &names = {});
 // PlantUML sequence diagram, same content as mermaidDiagram.
-QString plantUmlDiagram(const Session &session, Redactor &redactor);
+QString plantUmlDiagram(const Session &session, Redactor &redactor, const LaneNames &names = {});
 // Session summary, the cause with explanation and action, the step table, the evidence records.
-QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor);
+QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor,
+                       const LaneNames &names = {});
 
 // "114 ms", "1.80 s"; "" for -1.
 QString formatDuration(qint64 ms);

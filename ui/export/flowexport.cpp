@@ -183,11 +183,11 @@ QByteArray renderExport(const Session &original, const TraceStore *store, const 
     Redactor redactor(request.redact);
     switch (request.format) {
     case ExportFormat::Mermaid:
-        return mermaidDiagram(original, redactor).toUtf8();
+        return mermaidDiagram(original, redactor, request.paint.laneNames).toUtf8();
     case ExportFormat::PlantUml:
-        return plantUmlDiagram(original, redactor).toUtf8();
+        return plantUmlDiagram(original, redactor, request.paint.laneNames).toUtf8();
     case ExportFormat::Markdown:
-        return markdownReport(original, store, redactor).toUtf8();
+        return markdownReport(original, store, redactor, request.paint.laneNames).toUtf8();
     case ExportFormat::Html:
         return htmlReport(original, store, request, redactor).toUtf8();
     case ExportFormat::Trace:
