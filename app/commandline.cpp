@@ -432,6 +432,13 @@ void describeGuiCommandLine(QCommandLineParser &parser)
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QCoreApplication::translate("main", "Trace files, folders or archives to open."),
                                  QStringLiteral("[PATH...]"));
+    parser.addOption({QStringLiteral("select"),
+                      QCoreApplication::translate("main", "Open on session N (its number in 'ctiflow analyze')."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("rules"),
+                      QCoreApplication::translate("main", "Analyse with this rules file for this run (Edit > Analysis "
+                                                          "Rules chooses one to keep)."),
+                      QStringLiteral("FILE")});
 }
 
 int runSubCommand(const QStringList &arguments)

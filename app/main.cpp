@@ -3,11 +3,14 @@
 #include "allocator.h"
 #include "commandline.h"
 #include "mainwindow.h"
+#include "rules.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -66,6 +69,29 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     CtiFlow::MainWindow window;
+    if (parser.isSet(QStringLiteral("rules"))) {
+        CtiFlow::Problem problem;
+        std::optional<CtiFlow::Rules> rules = CtiFlow::loadRules(parser.value(QStringLiteral("rules")), &problem);
+        if (!rules) {
+            std::fprintf(stderr, "ctiflow: rules refused: %s\n", qPrintable(problem.toString()));
+            return 3;
+        }
+        window.applyRules(std::make_shared<const CtiFlow::Rules>(std::move(*rules)));
+    }
+    if (parser.isSet(QStringLiteral("select"))) {
+        bool ok = false;
+        const int number = parser.value(QStringLiteral("select")).toInt(&ok);
+        if (!ok || number <= 0) {
+            std::fprintf(stderr, "ctiflow: --select takes a session number, not \"%s\"\n",
+                         qPrintable(parser.value(QStringLiteral("select"))));
+            return 2;
+        }
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&window, &CtiFlow::MainWindow::loadFinished, &window, [&window, number, once] {
+            QObject::disconnect(*once);
+            window.selectSessionNumber(number);
+        });
+    }
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openPaths(parser.positionalArguments());

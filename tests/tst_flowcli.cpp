@@ -183,6 +183,22 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("standard input: skipped: no SDL trace record"));
     }
 
+    // The window's own options refuse what they cannot use before a window opens.
+    void windowOptionsRefuseBadValues()
+    {
+        QProcess process;
+        process.start(
+            QStringLiteral(CTIFLOW_EXECUTABLE),
+            {QStringLiteral("--rules"), fixture("retry-after-failure.txt"), fixture("retry-after-failure.txt")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(process.readAllStandardError().startsWith("ctiflow: rules refused: "));
+        process.start(QStringLiteral(CTIFLOW_EXECUTABLE), {QStringLiteral("--select"), QStringLiteral("first")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("--select takes a session number, not \"first\""));
+    }
+
     // Inputs without a CTI login say why and what to collect, on standard error.
     void whyNoSession()
     {

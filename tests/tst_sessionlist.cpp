@@ -161,6 +161,19 @@ private Q_SLOTS:
         QVERIFY(offered);
     }
 
+    // ctiflow --select N opens the window on session N.
+    void selectsASessionByItsNumber()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openPaths({QStringLiteral(CTIFLOW_TEST_DATA "/ui/cucm1")});
+        QVERIFY(loaded.wait(10'000) || !loaded.isEmpty());
+        QVERIFY(window.selectSessionNumber(7));
+        QCOMPARE(window.swimLaneView()->session().number, 7);
+        QVERIFY(!window.selectSessionNumber(99));
+        QCOMPARE(window.swimLaneView()->session().number, 7);
+    }
+
     // Export Session List with the report's file type writes the Markdown report of the rows shown.
     void exportsTheReport()
     {

@@ -58,6 +58,11 @@ public:
     // clock offsets stay, and the session and step looked at stay selected when the bundle still has them.
     void reload();
     const QHash<QString, qint64> &nodeClockOffsets() const { return m_clockOffsets; }
+    // The rules the loader analyses with from now on (Edit > Analysis Rules keeps a choice).
+    void applyRules(std::shared_ptr<const Rules> rules);
+    // Shows the session of that number (as ctiflow analyze lists them); false, with a word in the
+    // status bar, when the bundle has none.
+    bool selectSessionNumber(int number);
 
     bool isShowingStartPage() const;
     // The window shows the first file of a bundle still loading (a banner over the diagram says so).
@@ -117,8 +122,6 @@ private:
     // The sessions the table shows, as CSV.
     void exportSessionList(bool redact);
     void copyDiagram();
-    // The rules the loader analyses with (Edit > Analysis Rules), and the dialog that chooses them.
-    void applyRules(std::shared_ptr<const Rules> rules);
     void askRules();
     // Edit > Step Note: asks for the selected step's note, keeps it and shows it.
     void editStepNote();
