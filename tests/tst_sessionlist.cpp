@@ -172,6 +172,14 @@ private Q_SLOTS:
         QCOMPARE(window.swimLaneView()->session().number, 7);
         QVERIFY(!window.selectSessionNumber(99));
         QCOMPARE(window.swimLaneView()->session().number, 7);
+
+        // Edit > Copy Summary puts that login in a few sentences on the clipboard.
+        QAction *summary = actionNamed(window.swimLaneView()->actions(), QStringLiteral("Copy Summary"));
+        QVERIFY(summary);
+        QApplication::clipboard()->clear();
+        summary->trigger();
+        QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("CTI login 7 of ")),
+                 qPrintable(QApplication::clipboard()->text()));
     }
 
     // Export Session List with the report's file type writes the Markdown report of the rows shown.

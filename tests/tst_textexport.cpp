@@ -60,6 +60,7 @@ private Q_SLOTS:
     void ctiCodeSpellings();
     void notesOnStepsAreExported();
     void laneNamesAreExported();
+    void summaryInAFewSentences();
     void optionalLanesOnlyWhenUsed();
 };
 
@@ -197,6 +198,32 @@ void TestTextExport::laneNamesAreExported()
     QVERIFY2(!redacted.contains(QStringLiteral("10.10.10.100")) &&
                  redacted.contains(QStringLiteral("participant LDAP as LDAP ")),
              qPrintable(redacted));
+}
+
+void TestTextExport::summaryInAFewSentences()
+{
+    Redactor none(false);
+    Session session = failedSession();
+    const QString failed = sessionSummary(session, none);
+    QVERIFY2(
+        failed.startsWith(QStringLiteral("CTI login ")) &&
+            failed.contains(QStringLiteral(" failed at LDAP user bind: Wrong user id or password (0x8CCC0060). ")) &&
+            failed.contains(QStringLiteral("\nWhat to change: Check the password")),
+        qPrintable(failed));
+    Redactor redactor;
+    QVERIFY(!sessionSummary(session, redactor).contains(QStringLiteral("wwhite")));
+
+    session.outcome = Outcome::Succeeded;
+    session.cause.reset();
+    for (StepResult &step : session.steps)
+        step.status = StepStatus::Passed;
+    QVERIFY2(sessionSummary(session, none).contains(QStringLiteral(" succeeded in ")),
+             qPrintable(sessionSummary(session, none)));
+    session.outcome = Outcome::Incomplete;
+    QVERIFY(sessionSummary(session, none)
+                .endsWith(
+                    QStringLiteral(" is incomplete: the trace shows neither success nor failure (last step seen: %1).")
+                        .arg(session.steps.last().label)));
 }
 
 QTEST_GUILESS_MAIN(TestTextExport)

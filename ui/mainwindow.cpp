@@ -214,6 +214,9 @@ void MainWindow::setupActions()
     QAction *copy = edit->addAction(tr("&Copy Diagram"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
                                     &MainWindow::copyDiagram);
     m_swimLanes->addAction(copy);
+    QAction *summary = edit->addAction(tr("Copy &Summary"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), this,
+                                       &MainWindow::copySummary);
+    m_swimLanes->addAction(summary);
     QAction *note = edit->addAction(tr("Step &Note…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                                     &MainWindow::editStepNote);
     m_swimLanes->addAction(note);

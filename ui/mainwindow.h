@@ -122,6 +122,8 @@ private:
     // The sessions the table shows, as CSV.
     void exportSessionList(bool redact);
     void copyDiagram();
+    // Edit > Copy Summary: the session in a few sentences, for a chat or a case note.
+    void copySummary();
     void askRules();
     // Edit > Step Note: asks for the selected step's note, keeps it and shows it.
     void editStepNote();

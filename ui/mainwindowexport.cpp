@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 
 #include "bundlereport.h"
+#include "flowtext.h"
+#include "redactor.h"
 #include "sessioncontroller.h"
 #include "sessiontable.h"
 #include "swimlaneview.h"
@@ -69,6 +71,17 @@ void MainWindow::copyDiagram()
     request.paint.zoom = 1.0;
     QApplication::clipboard()->setMimeData(flowMimeData(m_swimLanes->session(), m_swimLanes->store(), request));
     m_status->setText(tr("Diagram and report copied"));
+}
+
+void MainWindow::copySummary()
+{
+    if (!m_swimLanes->hasSession()) {
+        m_status->setText(tr("Select a session to copy its summary"));
+        return;
+    }
+    Redactor plain(false);
+    QApplication::clipboard()->setText(sessionSummary(m_swimLanes->session(), plain));
+    m_status->setText(tr("Summary copied"));
 }
 
 void MainWindow::exportSessionList(bool redact)

@@ -236,6 +236,54 @@ QString plantUmlDiagram(const Session &session, Redactor &redactor, const LaneNa
     return out + QStringLiteral("@enduml\n");
 }
 
+QString sessionSummary(const Session &session, Redactor &redactor)
+{
+    prepare(session, redactor);
+    const QString user = session.login.isEmpty() ? QStringLiteral("an unknown user") : redactor.redact(session.login);
+    QString text =
+        QStringLiteral("CTI login %1 of %2 at %3").arg(session.number).arg(user, timeOfDayText(session.firstMs));
+    if (!session.node.isEmpty())
+        text += QStringLiteral(" on ") + redactor.redact(session.node);
+    if (!session.devices.isEmpty())
+        text += QStringLiteral(" (") + redactor.redact(session.devices.join(QStringLiteral(", "))) + QLatin1Char(')');
+    const qint64 duration =
+        session.firstMs >= 0 && session.lastMs >= session.firstMs ? session.lastMs - session.firstMs : -1;
+    const int failed = session.failedStepIndex();
+    switch (session.outcome) {
+    case Outcome::Succeeded:
+        text += QStringLiteral(" succeeded");
+        if (duration >= 0)
+            text += QStringLiteral(" in ") + formatDuration(duration);
+        return text + QLatin1Char('.');
+    case Outcome::Incomplete: {
+        QString last;
+        for (const StepResult &step : session.steps) {
+            if (step.status == StepStatus::Passed)
+                last = step.label;
+        }
+        text += QStringLiteral(" is incomplete: the trace shows neither success nor failure");
+        if (!last.isEmpty())
+            text += QStringLiteral(" (last step seen: ") + last + QLatin1Char(')');
+        return text + QLatin1Char('.');
+    }
+    case Outcome::Failed:
+        break;
+    }
+    text += QStringLiteral(" failed");
+    if (failed >= 0)
+        text += QStringLiteral(" at ") + session.steps[failed].label;
+    if (session.cause) {
+        text += QStringLiteral(": ") + redactor.redact(session.cause->title);
+        if (session.cause->code)
+            text += QStringLiteral(" (") + ctiErrorHex(*session.cause->code) + QLatin1Char(')');
+        text += QStringLiteral(". ") + redactor.redact(session.cause->explanation);
+        if (!session.cause->action.isEmpty())
+            text += QStringLiteral("\nWhat to change: ") + redactor.redact(session.cause->action);
+        return text;
+    }
+    return text + QLatin1Char('.');
+}
+
 QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor, const LaneNames &names)
 {
     prepare(session, redactor);

@@ -32,6 +32,9 @@ QString laneName(const LaneNames &names, const QString &lane);
 QString mermaidDiagram(const Session &session, Redactor &redactor, const LaneNames &names = {});
 // PlantUML sequence diagram, same content as mermaidDiagram.
 QString plantUmlDiagram(const Session &session, Redactor &redactor, const LaneNames &names = {});
+// The session in a few sentences for a chat or a case note: who, when, where, the outcome, and for a
+// failure the step, the cause with its code and what to change.
+QString sessionSummary(const Session &session, Redactor &redactor);
 // Session summary, the cause with explanation and action, the step table, the evidence records.
 QString markdownReport(const Session &session, const TraceStore *store, Redactor &redactor,
                        const LaneNames &names = {});
