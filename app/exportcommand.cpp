@@ -12,7 +12,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace CtiFlow {
@@ -57,6 +59,9 @@ void describe(QCommandLineParser &parser)
          tr("Session number, as listed by 'ctiflow analyze'."),
          QStringLiteral("N")},
         {{QStringLiteral("u"), QStringLiteral("user")}, tr("The session of this user id."), QStringLiteral("USER")},
+        {QStringLiteral("all-failed"),
+         tr("Every failed session, one file each in the folder given with -o (made when missing), named "
+            "session-N-USER.EXT (session-N.EXT when redacted); needs --format.")},
         {{QStringLiteral("f"), QStringLiteral("format")},
          tr("png, svg, pdf, mmd, puml, md, html or txt."),
          QStringLiteral("FORMAT")},
@@ -115,6 +120,39 @@ std::optional<Rules> rulesFrom(const QCommandLineParser &parser)
     return rules;
 }
 
+// --all-failed: one file per failed session in the folder.
+int writeAllFailed(const QList<Session> &sessions, const TraceStore *store, const ExportRequest &request,
+                   const QString &folder, bool overwrite)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
+    int written = 0;
+    int failed = 0;
+    for (const Session &session : sessions) {
+        if (session.outcome != Outcome::Failed)
+            continue;
+        ++failed;
+        QString name = QStringLiteral("session-%1").arg(session.number);
+        if (!request.redact && !session.login.isEmpty())
+            name += QLatin1Char('-') + QString(session.login).replace(unsafe, QStringLiteral("_"));
+        const QString path = QDir(folder).filePath(name + QLatin1Char('.') + exportFormatExtension(request.format));
+        QString error;
+        if (!QDir().mkpath(folder)) {
+            err() << tr("ctiflow export: cannot make the folder %1").arg(folder) << Qt::endl;
+            return NotWritten;
+        }
+        if (writeExport(session, store, request, path, overwrite, &error))
+            ++written;
+        else
+            err() << QStringLiteral("ctiflow export: ") << error << Qt::endl;
+    }
+    if (failed == 0) {
+        err() << tr("ctiflow export: no session failed; nothing written") << Qt::endl;
+        return NothingRead;
+    }
+    err() << tr("wrote %1 of %2 failed session(s) to %3").arg(written).arg(failed).arg(folder) << Qt::endl;
+    return written == failed ? Written : NotWritten;
+}
+
 } // namespace
 
 int runExport(const QStringList &arguments)
@@ -125,9 +163,16 @@ int runExport(const QStringList &arguments)
 
     QStringList paths = parser.positionalArguments();
     const QString output = parser.value(QStringLiteral("output"));
+    const bool allFailed = parser.isSet(QStringLiteral("all-failed"));
     if (paths.isEmpty() || output.isEmpty() ||
-        parser.isSet(QStringLiteral("session")) == parser.isSet(QStringLiteral("user"))) {
-        err() << tr("ctiflow export: give trace paths, exactly one of --session or --user, and -o FILE") << Qt::endl;
+        int(parser.isSet(QStringLiteral("session"))) + int(parser.isSet(QStringLiteral("user"))) + int(allFailed) !=
+            1) {
+        err() << tr("ctiflow export: give trace paths, exactly one of --session, --user or --all-failed, and -o FILE")
+              << Qt::endl;
+        return Usage;
+    }
+    if (allFailed && !parser.isSet(QStringLiteral("format"))) {
+        err() << tr("ctiflow export: --all-failed needs --format (the files are named by the session)") << Qt::endl;
         return Usage;
     }
     const auto format = parser.isSet(QStringLiteral("format"))
@@ -171,14 +216,16 @@ int runExport(const QStringList &arguments)
         else
             err() << tr("warning: notes not read: %1").arg(error) << Qt::endl;
     }
-    const int chosen = chooseSession(sessions, parser);
-    if (chosen < 0)
-        return NothingRead;
-
     ExportRequest request;
     request.format = *format;
     request.redact = parser.isSet(QStringLiteral("redact"));
     request.scale = scale;
+    if (allFailed)
+        return writeAllFailed(sessions, store.get(), request, output, parser.isSet(QStringLiteral("force")));
+    const int chosen = chooseSession(sessions, parser);
+    if (chosen < 0)
+        return NothingRead;
+
     QString error;
     if (!writeExport(sessions[chosen], store.get(), request, output, parser.isSet(QStringLiteral("force")), &error)) {
         err() << QStringLiteral("ctiflow export: ") << error << Qt::endl;

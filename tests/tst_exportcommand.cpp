@@ -4,7 +4,9 @@
 #include "stepnotes.h"
 #include "traceloader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void redactedMarkdownHoldsNoOriginals();
     void traceFromStandardInput();
     void notesOnSteps();
+    void everyFailedSession();
     void wrongUsage_data();
     void wrongUsage();
 };
@@ -188,6 +191,40 @@ void TestExportCommand::notesOnSteps()
                  run.errors.contains(QStringLiteral("none.json: no such file")),
              qPrintable(run.errors));
     QVERIFY(!contents(path).contains("## Notes"));
+}
+
+// --all-failed writes one file per failed session into a folder, named by the session.
+void TestExportCommand::everyFailedSession()
+{
+    QTemporaryDir dir;
+    const QString bundle = QStringLiteral(CTIFLOW_TEST_DATA "/ui/cucm1");
+    const QString out = dir.filePath(QStringLiteral("failed"));
+    Run run = ctiflow({QStringLiteral("export"), bundle, QStringLiteral("--all-failed"), QStringLiteral("--format"),
+                       QStringLiteral("md"), QStringLiteral("-o"), out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    QVERIFY2(run.errors.contains(QStringLiteral("wrote 4 of 4 failed session(s) to ")), qPrintable(run.errors));
+    QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 4);
+    QVERIFY(files.contains(QStringLiteral("session-4-lsalamanca1.md")));
+    QVERIFY(contents(QDir(out).filePath(QStringLiteral("session-4-lsalamanca1.md"))).startsWith("# CTI login 4 of"));
+
+    // Redacted, the names give no user away; existing files stay without --force.
+    run = ctiflow({QStringLiteral("export"), bundle, QStringLiteral("--all-failed"), QStringLiteral("--redact"),
+                   QStringLiteral("--format"), QStringLiteral("mmd"), QStringLiteral("-o"), out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+    QVERIFY(QFileInfo::exists(QDir(out).filePath(QStringLiteral("session-4.mmd"))));
+    run = ctiflow({QStringLiteral("export"), bundle, QStringLiteral("--all-failed"), QStringLiteral("--format"),
+                   QStringLiteral("md"), QStringLiteral("-o"), out});
+    QCOMPARE(run.exitCode, 3);
+
+    run = ctiflow({QStringLiteral("export"), bundle, QStringLiteral("--all-failed"), QStringLiteral("-o"), out});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.errors.contains(QStringLiteral("--all-failed needs --format")));
+    run = ctiflow({QStringLiteral("export"), QStringLiteral(CTIFLOW_TEST_DATA "/flow/success-excerpt-10.5.txt"),
+                   QStringLiteral("--all-failed"), QStringLiteral("--format"), QStringLiteral("md"),
+                   QStringLiteral("-o"), dir.filePath(QStringLiteral("none"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.errors.contains(QStringLiteral("no session failed; nothing written")));
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)
