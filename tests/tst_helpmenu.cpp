@@ -3,11 +3,13 @@
 // The Help menu: the shortcut list follows the window's actions, the About box names the versions.
 #include "helpmenu.h"
 #include "mainwindow.h"
+#include "swimlaneview.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
@@ -53,6 +55,14 @@ private Q_SLOTS:
         QAction *keys = actionNamed(help, QStringLiteral("Keyboard Shortcuts"));
         QVERIFY(keys);
         QCOMPARE(keys->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        // The sample trace, second, opens a login that worked.
+        QAction *sample = actionNamed(help, QStringLiteral("Open the Sample Trace"));
+        QVERIFY(sample);
+        QCOMPARE(help->actions().indexOf(sample), 1);
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        sample->trigger();
+        QVERIFY(loaded.wait(10'000) || !loaded.isEmpty());
+        QCOMPARE(window.swimLaneView()->session().outcome, Outcome::Succeeded);
     }
 
     void shortcutListFollowsTheActions()

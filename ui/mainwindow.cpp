@@ -232,7 +232,11 @@ void MainWindow::setupActions()
             saveReadingLimits(dialog.limits());
     });
     setupViewMenu();
-    addHelpMenu(this);
+    QMenu *help = addHelpMenu(this);
+    // The sample stays at hand once the start page is gone.
+    help->insertAction(help->actions().value(1), help->addAction(tr("Open the &Sample Trace"), this, [this] {
+        openText(textbookTraceName(), textbookTrace());
+    }));
 }
 
 void MainWindow::setupViewMenu()
