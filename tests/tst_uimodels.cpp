@@ -100,6 +100,9 @@ void TestUiModels::failuresSortFirst()
     QVERIFY(noted.data(SessionModel::NotesRole).toString().endsWith(QStringLiteral(": Phone was unplugged")));
     QVERIFY(noted.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Notes:\n")));
     QCOMPARE(filter.index(0, SessionModel::LoginColumn).data(SessionModel::NotesRole).toString(), QString());
+    // Its number carries the note mark; a login without notes has none.
+    QVERIFY(!filter.index(1, SessionModel::NumberColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(filter.index(0, SessionModel::NumberColumn).data(Qt::DecorationRole).isNull());
 }
 
 void TestUiModels::sessionFilterMatchesUserAndCause_data()

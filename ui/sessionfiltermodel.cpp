@@ -44,6 +44,25 @@ QColor outcomeColour(Outcome outcome)
     return QColor(0x2e, 0x7d, 0x32);
 }
 
+QIcon noteIcon()
+{
+    // A small page with a folded corner in the slow colour's amber: "there is a note here".
+    static const QIcon icon = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(QColor(0x8a, 0x5a, 0x00), 1));
+        painter.setBrush(QColor(0xff, 0xe0, 0x8a));
+        const QPointF page[] = {{3.5, 1.5}, {9.5, 1.5}, {12.5, 4.5}, {12.5, 14.5}, {3.5, 14.5}};
+        painter.drawPolygon(page, 5);
+        painter.drawLine(QPointF(5.5, 7.5), QPointF(10.5, 7.5));
+        painter.drawLine(QPointF(5.5, 10.5), QPointF(10.5, 10.5));
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 QIcon outcomeIcon(Outcome outcome)
 {
     // Drawn rather than themed: icon themes differ between desktops and the colour is the message.
@@ -98,6 +117,9 @@ QVariant SessionFilterModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (outcomeColumn)
             return outcomeIcon(outcomeOf(index));
+        // A login with the user's notes on it shows a note mark by its number.
+        if (index.column() == SessionModel::NumberColumn && !index.data(SessionModel::NotesRole).toString().isEmpty())
+            return noteIcon();
         break;
     case Qt::ForegroundRole:
         if (outcomeColumn || (index.column() == SessionModel::CauseColumn && outcomeOf(index) == Outcome::Failed))

@@ -29,6 +29,7 @@ protected:
 
 QColor outcomeColour(Outcome outcome);
 QIcon outcomeIcon(Outcome outcome);
+QIcon noteIcon();                     // marks a login with the user's notes on its steps
 QString outcomeText(Outcome outcome); // "Failed", "Succeeded", "Incomplete"
 
 } // namespace CtiFlow
