@@ -54,6 +54,14 @@ private Q_SLOTS:
         QCOMPARE(sessions[0].steps[0].note, QString()); // no note kept: none shown
         QCOMPARE(sessions[0].steps[1].note, QStringLiteral("LDAP down at 09:12"));
         QCOMPARE(sessions[1].steps[1].note, QString());
+        // A clock shift of the node moves the login's times, not its note.
+        QList<Session> shifted{jdoe};
+        shifted[0].firstMs += 2500;
+        notes.apply(shifted, {{QStringLiteral("cucm1"), 2500}});
+        QCOMPARE(shifted[0].steps[1].note, QStringLiteral("LDAP down at 09:12"));
+        QCOMPARE(notes.note(shifted[0], QStringLiteral("ldap-initialize"), 2500), QStringLiteral("LDAP down at 09:12"));
+        notes.apply(shifted);
+        QCOMPARE(shifted[0].steps[1].note, QString());
 
         QVERIFY(notes.setNote(jdoe, QStringLiteral("ldap-initialize"), QStringLiteral("  ")));
         QCOMPARE(notes.size(), 0);

@@ -73,7 +73,7 @@ void MainWindow::onPreviewReady(const LoadResult &preview)
     m_showingPreview = true;
     ++m_shownBundle;
     QList<Session> sessions = preview.sessions;
-    m_notes.apply(sessions);
+    m_notes.apply(sessions, m_clockOffsets);
     m_sessions->setBundle(preview.store, sessions);
     showProblems(preview);
     const QString file = preview.store->fileCount() > 0 ? QFileInfo(preview.store->file(0).path).fileName() : QString();
@@ -154,7 +154,7 @@ void MainWindow::onLoadFinished(const LoadResult &result)
     setWindowTitle(tr("%1 — CTI Flow").arg(loadTitle(result.paths)));
     m_stack->setCurrentWidget(m_splitter);
     runInTurns({[this, sessions = result.sessions]() mutable {
-                    m_notes.apply(sessions);
+                    m_notes.apply(sessions, m_clockOffsets);
                     m_sessions->setSessions(std::move(sessions));
                 },
                 [this] { m_sessions->showTimeline(); },

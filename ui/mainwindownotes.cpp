@@ -40,11 +40,12 @@ void MainWindow::editStepNote()
         result.note, &ok);
     if (!ok)
         return;
-    if (!m_notes.setNote(session, result.id, text)) {
+    const qint64 shift = m_clockOffsets.value(session.node); // the note belongs to the trace's own times
+    if (!m_notes.setNote(session, result.id, text, shift)) {
         m_status->setText(tr("Note not kept: %n notes are kept at most", nullptr, StepNotes::maxNotes));
         return;
     }
-    m_sessions->setStepNote(step, m_notes.note(session, result.id));
+    m_sessions->setStepNote(step, m_notes.note(session, result.id, shift));
     QString error = m_notesError;
     if (error.isEmpty() && !m_notes.save(StepNotes::defaultPath(), &error))
         qCWarning(lcUi) << "step notes not saved:" << error;

@@ -37,9 +37,9 @@ void fail(QString *error, const QString &path, const QString &reason)
 
 } // namespace
 
-QString StepNotes::sessionKey(const Session &session)
+QString StepNotes::sessionKey(const Session &session, qint64 shiftMs)
 {
-    const QString first = QDateTime::fromMSecsSinceEpoch(session.firstMs, QTimeZone::UTC)
+    const QString first = QDateTime::fromMSecsSinceEpoch(session.firstMs - shiftMs, QTimeZone::UTC)
                               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
     return QStringList{session.login, session.node, session.connection, first}.join(QLatin1Char('|'));
 }
@@ -49,14 +49,14 @@ QString StepNotes::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/step-notes.json");
 }
 
-QString StepNotes::note(const Session &session, const QString &stepId) const
+QString StepNotes::note(const Session &session, const QString &stepId, qint64 shiftMs) const
 {
-    return m_notes.value(noteKey(sessionKey(session), stepId));
+    return m_notes.value(noteKey(sessionKey(session, shiftMs), stepId));
 }
 
-bool StepNotes::setNote(const Session &session, const QString &stepId, const QString &text)
+bool StepNotes::setNote(const Session &session, const QString &stepId, const QString &text, qint64 shiftMs)
 {
-    const QString key = noteKey(sessionKey(session), stepId);
+    const QString key = noteKey(sessionKey(session, shiftMs), stepId);
     const QString trimmed = text.trimmed().left(maxNoteLength);
     if (trimmed.isEmpty()) {
         m_notes.remove(key);
@@ -68,17 +68,17 @@ bool StepNotes::setNote(const Session &session, const QString &stepId, const QSt
     return true;
 }
 
-void StepNotes::apply(Session &session) const
+void StepNotes::apply(Session &session, qint64 shiftMs) const
 {
-    const QString key = sessionKey(session);
+    const QString key = sessionKey(session, shiftMs);
     for (StepResult &step : session.steps)
         step.note = m_notes.value(noteKey(key, step.id));
 }
 
-void StepNotes::apply(QList<Session> &sessions) const
+void StepNotes::apply(QList<Session> &sessions, const QHash<QString, qint64> &nodeShifts) const
 {
     for (Session &session : sessions)
-        apply(session);
+        apply(session, nodeShifts.value(session.node));
 }
 
 bool StepNotes::load(const QString &path, QString *error)

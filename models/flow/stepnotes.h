@@ -11,7 +11,8 @@ namespace CtiFlow {
 
 // The engineer's notes on steps of logins ("LDAP server rebooted at 09:12"), kept apart from the
 // traces (which are never written to) in one JSON file, and found again whenever the same login is
-// opened: a login is known by its user, node, connection and first record's date and time.
+// opened: a login is known by its user, node, connection and first record's date and time, as the
+// trace has it (shiftMs, a clock shift the user gave the session's node, is taken back off).
 class StepNotes
 {
 public:
@@ -19,17 +20,18 @@ public:
     static constexpr int maxNotes = 10000;
     static constexpr int maxNoteLength = 2000;
 
-    static QString sessionKey(const Session &session);
+    static QString sessionKey(const Session &session, qint64 shiftMs = 0);
     // Where the window keeps its notes and the command line finds them: the user's data folder.
     static QString defaultPath();
 
-    QString note(const Session &session, const QString &stepId) const;
+    QString note(const Session &session, const QString &stepId, qint64 shiftMs = 0) const;
     // An empty text removes the note. Longer texts are cut to maxNoteLength; past maxNotes notes the
     // note is refused (returns false).
-    bool setNote(const Session &session, const QString &stepId, const QString &text);
-    // Sets every step's note from the notes kept (steps without one get none).
-    void apply(QList<Session> &sessions) const;
-    void apply(Session &session) const;
+    bool setNote(const Session &session, const QString &stepId, const QString &text, qint64 shiftMs = 0);
+    // Sets every step's note from the notes kept (steps without one get none); nodeShifts: the clock
+    // shifts by node label.
+    void apply(QList<Session> &sessions, const QHash<QString, qint64> &nodeShifts = {}) const;
+    void apply(Session &session, qint64 shiftMs = 0) const;
     qsizetype size() const { return m_notes.size(); }
 
     // Reads a notes file; a missing file is no notes. A file that cannot be read as notes is refused
