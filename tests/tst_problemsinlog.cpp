@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 CTI Flow authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A problem in the Problems list leads to its record in the log (double-click or Enter).
+#include "detailspanel.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "mainwindow.h"
@@ -28,6 +29,9 @@ const QByteArray trace = "00000001.000 |10:05:00.000 |AppInfo |a\n"
                          "00000002.000 |10:05:01.000 |AppInfo |b\n"
                          "00000003.000 |10:00:00.000 |AppInfo |c\n"
                          "00000004.000 |10:00:01.000 |AppInfo |d\n";
+
+const QByteArray jabberLog = "2024-03-11 09:15:02,124 ERROR [0x00002a10] [per\\DeskPhoneConnectionContext.cpp(233)] "
+                             "[jcf.tel.callcontrol] [DeskPhoneConnectionContext::onFailure] - reason: 0x8ccc0075\n";
 
 QTreeWidgetItem *problemAbout(const QTreeWidget *problems, const QString &fileName)
 {
@@ -59,7 +63,8 @@ private Q_SLOTS:
         QVERIFY(folder.isValid());
         for (const auto &[name, text] : {std::pair{QStringLiteral("SDL001_200_000001.txt"), trace},
                                          std::pair{QStringLiteral("SDL001_200_000002.txt"), trace},
-                                         std::pair{QStringLiteral("notes.txt"), QByteArray("no trace here\n")}}) {
+                                         std::pair{QStringLiteral("notes.txt"), QByteArray("no trace here\n")},
+                                         std::pair{QStringLiteral("jabber.log"), jabberLog}}) {
             QFile file(folder.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(text);
@@ -92,6 +97,21 @@ private Q_SLOTS:
         QVERIFY(skipped);
         Q_EMIT window.problemsView()->itemActivated(skipped, 0);
         QVERIFY2(statusText(window).contains(QStringLiteral("No record of")), qPrintable(statusText(window)));
+
+        // A CTI error a client log reports has no record: the details say what it means.
+        QTreeWidgetItem *told = nullptr;
+        for (int i = 0; i < window.problemsView()->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = window.problemsView()->topLevelItem(i);
+            if (item->text(3).startsWith(QStringLiteral("the client was told")))
+                told = item;
+        }
+        QVERIFY(told);
+        Q_EMIT window.problemsView()->itemActivated(told, 0);
+        const QString details = window.detailsPanel()->toPlainText();
+        QVERIFY2(details.startsWith(QStringLiteral("What the client was told")) &&
+                     details.contains(QStringLiteral("jabber.log:1 reports a CTI error")) &&
+                     details.contains(QStringLiteral("Directory login timed out")),
+                 qPrintable(details));
     }
 };
 

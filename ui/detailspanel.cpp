@@ -49,6 +49,19 @@ QString DetailsPanel::causeHtml(const Cause &cause)
     return html;
 }
 
+void DetailsPanel::showClientError(const QString &location, const Cause &cause)
+{
+    QString html =
+        QStringLiteral("<h3>%1</h3><p>%2</p>")
+            .arg(tr("What the client was told"),
+                 tr("%1 reports a CTI error: what CUCM answered the client's login.").arg(location.toHtmlEscaped()));
+    html += causeHtml(cause);
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("Why CUCM refused the login is in the CTI Manager's SDL traces of the same minutes: open "
+                        "them beside the client log to see the failing step."));
+    setHtml(html);
+}
+
 QString DetailsPanel::evidenceHtml(const StepResult &step, const TraceStore *store) const
 {
     if (step.evidence.isEmpty() || !store)

@@ -24,6 +24,8 @@ public:
     void showStep(const Session &session, int step, const TraceStore *store);
     void showSession(const Session &session);
     void clearDetails();
+    // What a Jabber client log says the client was told: the CTI error with its cause and what to change.
+    void showClientError(const QString &location, const Cause &cause);
 
 Q_SIGNALS:
     void recordActivated(CtiFlow::RecordIndex record);

@@ -5,6 +5,7 @@
 
 #include "allocator.h"
 #include "bundlewatcher.h"
+#include "detailspanel.h"
 #include "emptybundle.h"
 #include "logview.h"
 #include "nodeclockdialog.h"
@@ -14,6 +15,7 @@
 #include "swimlaneview.h"
 #include "tracepath.h"
 #include "tracestore.h"
+#include "verdict.h"
 
 #include <QAction>
 #include <QApplication>
@@ -205,6 +207,8 @@ void MainWindow::showProblems(const LoadResult &result)
                                                       problem.line > 0 ? QString::number(problem.line) : QString(),
                                                       problem.reason});
         item->setData(2, Qt::UserRole, problem.line);
+        if (problem.ctiCode)
+            item->setData(0, Qt::UserRole, *problem.ctiCode);
         item->setToolTip(3, tr("%1\nDouble-click or Enter: the record in the log").arg(problem.toString()));
     }
     m_problems->resizeColumnToContents(0);
@@ -217,6 +221,16 @@ void MainWindow::showProblemInLog(const QTreeWidgetItem *item)
 {
     const QString file = item->text(1);
     const qint64 line = item->data(2, Qt::UserRole).toLongLong();
+    // A client log's CTI error has no record in the log: the details say what it means instead.
+    if (const QVariant code = item->data(0, Qt::UserRole); code.isValid()) {
+        const quint32 value = code.toUInt();
+        m_details->showClientError(
+            QStringLiteral("%1:%2").arg(QFileInfo(file).fileName()).arg(line),
+            makeCause(*m_rules, m_rules->codes.value(value, QStringLiteral("unknown-cti-error")), value, QString()));
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("detailsDock")))
+            dock->raise();
+        return;
+    }
     bool found = m_log->goToFileLine(file, line);
     if (!found && m_log->isSessionOnly()) { // the record may be another session's
         m_log->setSessionOnly(false);
