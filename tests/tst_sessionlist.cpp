@@ -161,6 +161,31 @@ private Q_SLOTS:
         QVERIFY(offered);
     }
 
+    // F8 and Shift+F8 walk the failed logins in the table's order, around the end.
+    void walksTheFailedLogins()
+    {
+        Views views;
+        QList<int> failed;
+        for (const Session &session : views.controller.shownSessions()) {
+            if (session.outcome == Outcome::Failed)
+                failed.append(session.number);
+        }
+        QCOMPARE(failed.size(), 4);
+        const auto current = [&views] {
+            return views.controller.sessionModel()->sessions()[views.controller.currentSession()].number;
+        };
+        QVERIFY(views.controller.selectFailure(false));
+        QCOMPARE(current(), failed[0]);
+        QVERIFY(views.controller.selectFailure(false));
+        QCOMPARE(current(), failed[1]);
+        QVERIFY(views.controller.selectFailure(true));
+        QCOMPARE(current(), failed[0]);
+        QVERIFY(views.controller.selectFailure(true)); // around to the last
+        QCOMPARE(current(), failed[3]);
+        views.controller.sessionFilter()->setFilterFixedString(QStringLiteral("succeeded"));
+        QVERIFY(!views.controller.selectFailure(false));
+    }
+
     // ctiflow --select N opens the window on session N.
     void selectsASessionByItsNumber()
     {

@@ -248,6 +248,15 @@ void MainWindow::setupViewMenu()
     view->addAction(tr("Show &All Lanes"), m_swimLanes, &SwimLaneView::showAllLanes);
     m_shiftClocks = view->addAction(tr("Shift Node &Clocks…"), this, &MainWindow::askShiftNodeClocks);
     m_shiftClocks->setEnabled(false);
+    // Through the failed logins from anywhere in the window, in the table's order.
+    for (const bool backwards : {false, true}) {
+        QAction *walk = view->addAction(backwards ? tr("&Previous Failed Login") : tr("Ne&xt Failed Login"), this,
+                                        [this, backwards] {
+                                            if (!m_sessions->selectFailure(backwards))
+                                                m_status->setText(tr("No failed login in the table"));
+                                        });
+        walk->setShortcut(backwards ? QKeySequence(Qt::SHIFT | Qt::Key_F8) : QKeySequence(Qt::Key_F8));
+    }
     QAction *sessionOnly = view->addAction(tr("Log: This &Session Only"));
     sessionOnly->setCheckable(true);
     connect(sessionOnly, &QAction::toggled, m_log, &LogView::setSessionOnly);

@@ -83,6 +83,22 @@ QList<Session> SessionController::shownSessions() const
     return shown;
 }
 
+bool SessionController::selectFailure(bool backwards)
+{
+    const int rows = m_filter->rowCount();
+    const QModelIndex current = m_current >= 0 ? m_filter->mapFromSource(m_model->index(m_current, 0)) : QModelIndex();
+    const int start = current.isValid() ? current.row() : (backwards ? 0 : rows - 1);
+    for (int step = 1; step <= rows; ++step) {
+        const int row = ((start + (backwards ? -step : step)) % rows + rows) % rows;
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (m_model->sessions()[source].outcome == Outcome::Failed) {
+            selectSession(source);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool SessionController::copyRows(bool all) const
 {
     QList<Session> sessions;

@@ -51,6 +51,9 @@ public:
     void showTimeline();
     // Index into the bundle's sessions, -1 for none.
     void selectSession(int session);
+    // Selects the next (or previous) failed login in the table's order after the current one, wrapping
+    // around; false when the table shows no failed login.
+    bool selectFailure(bool backwards);
     // Sets the note on a step of the current session, in the table's model and the views showing it.
     void setStepNote(int step, const QString &note);
     int currentSession() const { return m_current; }
