@@ -77,6 +77,21 @@ private Q_SLOTS:
         const QString all = report.mid(report.indexOf(QStringLiteral("## All logins")));
         QCOMPARE(count(all, QStringLiteral("\n| ")), 4); // header and three rows
         QVERIFY(all.contains(QStringLiteral("| 9 | ")));
+        QVERIFY(!report.contains(QStringLiteral("## Notes")));
+    }
+
+    void notesOnStepsAreListed()
+    {
+        Bundle b = bundle();
+        b.sessions[1].steps[2].note = QStringLiteral("user added to the group | at 10:20");
+        Redactor none(false);
+        const QString report = bundleReport(b.sessions, b.store.get(), none);
+        QVERIFY2(report.contains(
+                     QStringLiteral("\n## Notes\n\n- **Login %1 of %2, %3:** user added to the group \\| at 10:20\n")
+                         .arg(b.sessions[1].number)
+                         .arg(b.sessions[1].login, b.sessions[1].steps[2].label)),
+                 qPrintable(report));
+        QVERIFY(report.indexOf(QStringLiteral("## Notes")) < report.indexOf(QStringLiteral("## All logins")));
     }
 
     void successesOnlyHaveNoCauseSections()

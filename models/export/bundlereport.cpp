@@ -163,6 +163,20 @@ QString bundleReport(const QList<Session> &sessions, const TraceStore *store, Re
         }
     }
 
+    // The engineer's notes on the logins' steps, where there are any.
+    QString notes;
+    for (const Session &session : sessions) {
+        for (const StepResult &step : session.steps) {
+            if (!step.note.isEmpty())
+                notes +=
+                    QStringLiteral("- **Login %1 of %2, %3:** %4\n")
+                        .arg(session.number)
+                        .arg(cell(redactor.redact(session.login)), cell(step.label), cell(redactor.redact(step.note)));
+        }
+    }
+    if (!notes.isEmpty())
+        out += QStringLiteral("\n## Notes\n\n") + notes;
+
     out += QStringLiteral("\n## All logins\n\n") + loginTable(sessions, redactor);
     return out;
 }

@@ -14,7 +14,8 @@ class TraceStore;
 
 // A Markdown report of many logins for a ticket: how many succeeded and failed over which minutes and
 // nodes, the failures grouped by cause (how many logins, which users, when) with what went wrong, what
-// to change and one login of each as an example with its evidence line, then every login in a table.
+// to change and one login of each as an example with its evidence line, the notes on steps, then every
+// login in a table.
 // Every text goes through the redactor; users and devices of all sessions are known to it first.
 QString bundleReport(const QList<Session> &sessions, const TraceStore *store, Redactor &redactor);
 
