@@ -17,6 +17,8 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace CtiFlow {
 
 namespace {
@@ -125,29 +127,29 @@ int writeAllFailed(const QList<Session> &sessions, const TraceStore *store, cons
                    const QString &folder, bool overwrite)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
-    int written = 0;
-    int failed = 0;
+    const auto failed = std::count_if(sessions.cbegin(), sessions.cend(),
+                                      [](const Session &s) { return s.outcome == Outcome::Failed; });
+    if (failed == 0) {
+        err() << tr("ctiflow export: no session failed; nothing written") << Qt::endl;
+        return NothingRead;
+    }
+    if (!QDir().mkpath(folder)) {
+        err() << tr("ctiflow export: cannot make the folder %1").arg(folder) << Qt::endl;
+        return NotWritten;
+    }
+    qsizetype written = 0;
     for (const Session &session : sessions) {
         if (session.outcome != Outcome::Failed)
             continue;
-        ++failed;
         QString name = QStringLiteral("session-%1").arg(session.number);
         if (!request.redact && !session.login.isEmpty())
             name += QLatin1Char('-') + QString(session.login).replace(unsafe, QStringLiteral("_"));
         const QString path = QDir(folder).filePath(name + QLatin1Char('.') + exportFormatExtension(request.format));
         QString error;
-        if (!QDir().mkpath(folder)) {
-            err() << tr("ctiflow export: cannot make the folder %1").arg(folder) << Qt::endl;
-            return NotWritten;
-        }
         if (writeExport(session, store, request, path, overwrite, &error))
             ++written;
         else
             err() << QStringLiteral("ctiflow export: ") << error << Qt::endl;
-    }
-    if (failed == 0) {
-        err() << tr("ctiflow export: no session failed; nothing written") << Qt::endl;
-        return NothingRead;
     }
     err() << tr("wrote %1 of %2 failed session(s) to %3").arg(written).arg(failed).arg(folder) << Qt::endl;
     return written == failed ? Written : NotWritten;

@@ -159,8 +159,9 @@ bool readText(const InputFile &input, ParsedFile &parsed, LoadContext &context)
         return false;
     }
     if (!looksLikeTrace(source.text)) {
-        parsed.problems.append({source.path, 0, skippedTextReason(source.text), Problem::Severity::Info});
-        if (looksLikeJabberLog(source.text))
+        const QString reason = skippedTextReason(source.text);
+        parsed.problems.append({source.path, 0, reason, Problem::Severity::Info});
+        if (reason == jabberLogSkipReason())
             noteClientErrors(parsed);
         return false;
     }

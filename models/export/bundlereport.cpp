@@ -20,13 +20,6 @@ namespace {
 // Users named in a cause's row before the rest are only counted.
 constexpr qsizetype namedUsers = 8;
 
-QString cell(QString text)
-{
-    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text;
-}
-
 struct CauseGroup
 {
     QList<const Session *> sessions; // in the order given
@@ -95,10 +88,10 @@ QString loginTable(const QList<Session> &sessions, Redactor &redactor)
             devices.append(redactor.redact(device));
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
                    .arg(QString::number(session.number), timeOfDayText(session.firstMs),
-                        cell(redactor.redact(session.login)), cell(devices.join(QStringLiteral(", "))),
-                        cell(redactor.redact(session.node)), outcomeId(session.outcome),
-                        failed >= 0 ? cell(session.steps[failed].label) : QString(),
-                        session.cause ? cell(redactor.redact(session.cause->title)) : QString(),
+                        markdownCell(redactor.redact(session.login)), markdownCell(devices.join(QStringLiteral(", "))),
+                        markdownCell(redactor.redact(session.node)), outcomeId(session.outcome),
+                        failed >= 0 ? markdownCell(session.steps[failed].label) : QString(),
+                        session.cause ? markdownCell(redactor.redact(session.cause->title)) : QString(),
                         session.cause && session.cause->code ? formatCtiCode(*session.cause->code) : QString());
     }
     return out;
@@ -147,10 +140,11 @@ QString bundleReport(const QList<Session> &sessions, const TraceStore *store, Re
                     first = session->firstMs;
                 last = std::max(last, session->firstMs);
             }
-            out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                       .arg(cell(redactor.redact(cause.title)), cause.code ? formatCtiCode(*cause.code) : QString(),
-                            QString::number(group->sessions.size()), cell(users.join(QStringLiteral(", "))),
-                            timeOfDayText(first), timeOfDayText(last));
+            out +=
+                QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                    .arg(markdownCell(redactor.redact(cause.title)),
+                         cause.code ? formatCtiCode(*cause.code) : QString(), QString::number(group->sessions.size()),
+                         markdownCell(users.join(QStringLiteral(", "))), timeOfDayText(first), timeOfDayText(last));
         }
         out += QStringLiteral("\n## What to change\n");
         for (const CauseGroup *group : std::as_const(order)) {
@@ -168,10 +162,10 @@ QString bundleReport(const QList<Session> &sessions, const TraceStore *store, Re
     for (const Session &session : sessions) {
         for (const StepResult &step : session.steps) {
             if (!step.note.isEmpty())
-                notes +=
-                    QStringLiteral("- **Login %1 of %2, %3:** %4\n")
-                        .arg(session.number)
-                        .arg(cell(redactor.redact(session.login)), cell(step.label), cell(redactor.redact(step.note)));
+                notes += QStringLiteral("- **Login %1 of %2, %3:** %4\n")
+                             .arg(session.number)
+                             .arg(markdownCell(redactor.redact(session.login)), markdownCell(step.label),
+                                  markdownCell(redactor.redact(step.note)));
         }
     }
     if (!notes.isEmpty())

@@ -78,13 +78,6 @@ QString plantUmlArrow(const StepResult &step)
     return step.slow ? QStringLiteral("-[#orange]>") : QStringLiteral("->");
 }
 
-QString markdownCell(QString text)
-{
-    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text;
-}
-
 QString sessionHeading(const Session &session, Redactor &redactor)
 {
     const QString user = session.login.isEmpty() ? QStringLiteral("unknown user") : redactor.redact(session.login);
@@ -102,6 +95,13 @@ void prepare(const Session &session, Redactor &redactor)
 }
 
 } // namespace
+
+QString markdownCell(QString text)
+{
+    text.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
 
 QStringList sessionLanes(const Session &session)
 {

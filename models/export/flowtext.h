@@ -22,6 +22,8 @@ class TraceStore;
 // Lanes of a session in the standard order: the five standard lanes always, then the optional and any
 // other lanes of the steps it reached. The diagram and every export start from this list.
 QStringList sessionLanes(const Session &session);
+// Text for one cell of a Markdown table: bars escaped, line breaks as spaces.
+QString markdownCell(QString text);
 
 // The user's names for lanes, by lane id; a lane without one is shown by its id.
 using LaneNames = QHash<QString, QString>;
